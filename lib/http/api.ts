@@ -1,0 +1,99 @@
+import type { ZodError } from "zod";
+import { localeFromAcceptLanguage, type Locale } from "@/lib/i18n/config";
+import { getTranslator, hasMessage, type Translator } from "@/lib/i18n/translate";
+
+/** Error codes of the REST API (shared/API.md "Conventions"), each with its HTTP status. */
+export const errorStatus = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unprocessable: 422,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+export type ApiErrorCode = keyof typeof errorStatus;
+
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
+export function apiError(
+  code: ApiErrorCode,
+  message: string,
+  issues?: ApiIssue[],
+  headers?: HeadersInit,
+): Response {
+  return Response.json(
+    { error: { code, message, ...(issues && issues.length ? { issues } : {}) } },
+    { status: errorStatus[code], headers },
+  );
+}
+
+/** The request's language, from Accept-Language (zh-CN or en). */
+export function requestLocale(request: Request): Locale {
+  return localeFromAcceptLanguage(request.headers.get("accept-language"));
+}
+
+export function requestTranslator(request: Request): Translator {
+  return getTranslator(requestLocale(request));
+}
+
+const zodCodeToKey: Record<string, string> = {
+  invalid_type: "validation.invalidType",
+  too_big: "validation.tooBig",
+  too_small: "validation.tooSmall",
+  unrecognized_keys: "validation.unknownKey",
+  invalid_format: "validation.invalid",
+  invalid_value: "validation.invalid",
+};
+
+/**
+ * Turns zod issues into API issues in the caller's language. A schema may give a message key
+ * (`{ message: "validation.month" }`); otherwise the zod issue code picks a generic message.
+ * A missing field reads "required" rather than "wrong type".
+ */
+export function zodIssues(error: ZodError, t: Translator): ApiIssue[] {
+  return error.issues.slice(0, 50).map((issue) => {
+    const path = issue.path.map(String).join(".");
+    let key: string;
+    if (hasMessage(issue.message)) key = issue.message;
+    else if (issue.code === "invalid_type" && /received undefined/.test(issue.message))
+      key = "validation.required";
+    else key = zodCodeToKey[issue.code] ?? "validation.invalid";
+    const params = (issue as { params?: Record<string, string | number> }).params;
+    return { path: path || "(body)", message: t(key, params) };
+  });
+}
+
+export function validationError(error: ZodError, t: Translator): Response {
+  return apiError("bad_request", t("errors.badRequest"), zodIssues(error, t));
+}
+
+const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * Reads a JSON body without ever throwing: malformed JSON, a wrong content length or a body
+ * over 1 MB each come back as a ready 400/413 response in the caller's language.
+ */
+export async function readJsonBody(
+  request: Request,
+  t: Translator,
+): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  let text: string;
+  try {
+    text = await request.text();
+  } catch {
+    return { ok: false, response: apiError("bad_request", t("errors.invalidJson")) };
+  }
+  if (text.length > MAX_BODY_BYTES)
+    return { ok: false, response: apiError("payload_too_large", t("errors.bodyTooLarge")) };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, response: apiError("bad_request", t("errors.invalidJson")) };
+  }
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { apiError, readJsonBody, requestTranslator, validationError } from "@/lib/http/api";
+import { isCalcKind, runCalc } from "@/lib/domain/calc";
+import { chinaOfficialCalendar } from "@/lib/domain/holidays-cn";
+
+// The built-in official calendar (2025, 2026) for working-days requests without their own
+// lists: this route is pure and reads no stored data (CALC_API.md).
+const defaultCalendar = chinaOfficialCalendar();
+
+/**
+ * POST /api/v1/calc/{kind}: one pure calculation of CALC_API.md. No login, no stored data.
+ * 200 with the result, 400 for any malformed input (never 500), 404 for an unknown kind.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ kind: string }> }) {
+  const t = requestTranslator(request);
+  const { kind } = await params;
+  if (!isCalcKind(kind)) return apiError("not_found", t("errors.unknownCalcKind", { kind: kind.slice(0, 64) }));
+  const body = await readJsonBody(request, t);
+  if (!body.ok) return body.response;
+  try {
+    const outcome = runCalc(kind, body.value, { defaultCalendar });
+    if (outcome.ok) return Response.json(outcome.result, { headers: { "cache-control": "no-store" } });
+    if (outcome.kind === "unknown-kind") return apiError("not_found", t("errors.notFound"));
+    return validationError(new z.ZodError(outcome.issues), t);
+  } catch (error) {
+    // Input that passed validation yet broke a rule is still the caller's input: answer 400,
+    // and log it, because it means a schema lets through something the rules cannot take.
+    console.error("calc: unexpected error", kind, error);
+    return apiError("bad_request", t("errors.badRequest"));
+  }
+}

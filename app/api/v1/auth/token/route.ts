@@ -1,0 +1,19 @@
+import { apiError, readJsonBody, requestTranslator, validationError } from "@/lib/http/api";
+import { authenticate, credentialsSchema } from "@/lib/auth/sign-in";
+import { issueApiToken } from "@/lib/auth/session";
+
+/**
+ * POST /api/v1/auth/token {username, password} → {token, expiresAt}. Same lockout and the same
+ * neutral refusal as the sign-in page. Malformed bodies are a 400 naming the field.
+ */
+export async function POST(request: Request) {
+  const t = requestTranslator(request);
+  const body = await readJsonBody(request, t);
+  if (!body.ok) return body.response;
+  const parsed = credentialsSchema.strict().safeParse(body.value);
+  if (!parsed.success) return validationError(parsed.error, t);
+  const user = await authenticate(parsed.data);
+  if (!user) return apiError("unauthorized", t("errors.badCredentials"));
+  const { token, expiresAt } = await issueApiToken(user.id);
+  return Response.json({ token, expiresAt: expiresAt.toISOString() }, { headers: { "cache-control": "no-store" } });
+}

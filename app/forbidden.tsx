@@ -1,0 +1,20 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import Typography from "@mui/material/Typography";
+
+export default async function Forbidden() {
+  const t = await getTranslations("errors");
+  return (
+    <Box component="main" sx={{ p: 6, textAlign: "center" }}>
+      <Typography variant="h4" component="h1" gutterBottom>
+        403 · {t("forbiddenTitle")}
+      </Typography>
+      <Typography sx={{ mb: 3 }}>{t("forbidden")}</Typography>
+      <Button component={Link} href="/" variant="contained">
+        {t("backHome")}
+      </Button>
+    </Box>
+  );
+}

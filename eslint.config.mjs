@@ -1,0 +1,34 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+// The rings of STYLE.md, held by the linter: lib/ never imports Next.js, React or MUI (except the
+// lib/auth bridge and lib/i18n/request.ts), and components/ never reach the database.
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/auth/**", "lib/i18n/request.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [
+        { group: ["next", "next/*", "react", "react-dom", "@mui/*", "next-auth", "next-auth/*"], message: "lib/ is framework-free (STYLE.md §1)." },
+      ] }],
+    },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [
+        { group: ["@/lib/db/*", "@/lib/cases/*"], message: "components/ never reach the database (STYLE.md §1)." },
+      ] }],
+    },
+  },
+  { files: ["next.config.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+];
+export default config;

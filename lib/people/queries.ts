@@ -1,0 +1,51 @@
+import { db } from "@/lib/db/client";
+import { personVisibleTo, type OfficeScoped } from "@/lib/db/scope";
+
+const ID_NUMBER = /^\d{17}[\dXx]$/;
+
+export const personSummarySelect = {
+  id: true,
+  idNumber: true,
+  name: true,
+  sex: true,
+  birthDate: true,
+  hukouProvince: true,
+  relationshipStatus: true,
+  accountType: true,
+  office: { select: { code: true, name: true, nameEn: true } },
+} as const;
+
+/**
+ * Finds people known to the user's office by full ID number (exact) or by name (prefix).
+ * Bounded: at most `limit` rows, the query string at most 64 characters.
+ */
+export async function findPeople(user: OfficeScoped, query: string, limit = 50) {
+  const q = query.trim().slice(0, 64);
+  if (!q) return [];
+  const match = ID_NUMBER.test(q) ? { idNumber: q.toUpperCase() } : { name: { startsWith: q } };
+  return db.insuredPerson.findMany({
+    where: { AND: [personVisibleTo(user), match] },
+    select: personSummarySelect,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: Math.min(Math.max(limit, 1), 200),
+  });
+}
+
+export async function getPersonForOffice(user: OfficeScoped, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  return db.insuredPerson.findFirst({
+    where: { AND: [personVisibleTo(user), { id }] },
+    select: {
+      ...personSummarySelect,
+      records: {
+        orderBy: [{ fromMonth: "asc" }, { id: "asc" }],
+        select: {
+          id: true, payerType: true, fromMonth: true, toMonth: true, monthlyBase: true,
+          totalRate: true, accountRate: true, status: true,
+          office: { select: { code: true, name: true, nameEn: true } },
+          employer: { select: { name: true, creditCode: true } },
+        },
+      },
+    },
+  });
+}

@@ -19,6 +19,3 @@ CREATE TRIGGER "CertificateEvent_append_only"
 CREATE TRIGGER "AccessLog_append_only"
   BEFORE UPDATE OR DELETE ON "AccessLog"
   FOR EACH ROW EXECUTE FUNCTION jingban_refuse_change();
-
--- Case search by case number prefix and by name: trigram-free, prefix-friendly indexes.
-CREATE INDEX "Case_officeId_caseNumber_idx" ON "Case" ("officeId", "caseNumber" text_pattern_ops);

@@ -58,3 +58,15 @@ export function explanation(parts: {
     notes: parts.notes ?? [],
   };
 }
+
+/** History rows as a receipt prints them (decimal strings, the row's own account rate if any). */
+export function historyForReceipt(
+  history: readonly { from: string; to: string; monthlyBase: { toFixed(): string }; accountRate?: { toFixed(): string } }[],
+): Record<string, ExplanationValue>[] {
+  return history.map((r) => ({
+    from: r.from,
+    to: r.to,
+    monthlyBase: r.monthlyBase.toFixed(),
+    accountRate: r.accountRate ? r.accountRate.toFixed() : null,
+  }));
+}

@@ -1,5 +1,5 @@
 import { CalcInputError, MissingRateError } from "./errors";
-import { bi, explanation, line, type Explanation, type ExplanationLine } from "./explain";
+import { bi, explanation, historyForReceipt, line, type Explanation, type ExplanationLine } from "./explain";
 import {
   HALF_UP_TO_FEN,
   Money,
@@ -247,7 +247,7 @@ export function explainPersonalAccount(
       accountRate: formatRate(input.accountRate ?? DEFAULT_ACCOUNT_RATE),
       openingBalance: formatMoney(input.openingBalance ?? ZERO),
       throughYear: input.throughYear,
-      historyRows: input.history.length,
+      history: historyForReceipt(input.history),
     },
     lines: accountYearLines(result.years),
     notes,

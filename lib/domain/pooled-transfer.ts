@@ -1,5 +1,5 @@
 import { CalcInputError } from "./errors";
-import { bi, explanation, line, type Bilingual, type Explanation } from "./explain";
+import { bi, explanation, historyForReceipt, line, type Bilingual, type Explanation } from "./explain";
 import { Money, ZERO, formatMoney, formatRate, round2, type Dec } from "./money";
 import { expandHistory, monthOf, parseMonth, type HistoryRow } from "./months";
 
@@ -141,7 +141,7 @@ export function calculatePooledTransfer(input: PooledTransferInput): PooledTrans
         flexible: !!input.flexible,
         employerRate: input.employerRate ? formatRate(input.employerRate) : null,
         transferRate: input.transferRate ? formatRate(input.transferRate) : null,
-        historyRows: input.history.length,
+        history: historyForReceipt(input.history),
       },
       lines: years.map((y) =>
         line(bi(`${y.year}年`, `Year ${y.year}`), {

@@ -1,4 +1,4 @@
-import { bi, explanation, line, type Bilingual, type Explanation } from "./explain";
+import { bi, explanation, historyForReceipt, line, type Bilingual, type Explanation } from "./explain";
 import { formatMoney, formatRate, type Dec, type RoundingPolicy } from "./money";
 import { monthNumber, parseMonth, yearOfMonth, type HistoryRow } from "./months";
 import {
@@ -143,7 +143,7 @@ export function calculateSurrender(input: SurrenderInput): SurrenderResult {
         terminationMonth: input.terminationMonth,
         accountRate: formatRate(input.accountRate ?? DEFAULT_ACCOUNT_RATE),
         provisionalRate: input.provisionalRate ? formatRate(input.provisionalRate) : null,
-        historyRows: input.history.length,
+        history: historyForReceipt(input.history),
       },
       lines: [
         ...accountYearLines(account.years),

@@ -1,4 +1,4 @@
-import { bi, explanation, line, type Bilingual, type Explanation } from "./explain";
+import { bi, explanation, historyForReceipt, line, type Bilingual, type Explanation } from "./explain";
 import { ZERO, formatMoney, formatRate, round2, type Dec, type RoundingPolicy } from "./money";
 import {
   checkHistoryRanges,
@@ -125,7 +125,7 @@ export function calculateTransferFunds(input: TransferFundsInput): TransferFunds
         transferMonth: input.transferMonth,
         accountRate: formatRate(accountRate),
         pre1998IndividualBalance: formatMoney(f1),
-        historyRows: input.history.length,
+        history: historyForReceipt(input.history),
       },
       lines: [
         ...account.years.map((y) =>

@@ -1,6 +1,7 @@
 import type { ZodError } from "zod";
 import { localeFromAcceptLanguage, type Locale } from "@/lib/i18n/config";
-import { getTranslator, hasMessage, type Translator } from "@/lib/i18n/translate";
+import { getTranslator, type Translator } from "@/lib/i18n/translate";
+import { zodIssueKey, zodIssuePath } from "@/lib/i18n/zod-keys";
 
 /** Error codes of the REST API (shared/API.md "Conventions"), each with its HTTP status. */
 export const errorStatus = {
@@ -42,30 +43,11 @@ export function requestTranslator(request: Request): Translator {
   return getTranslator(requestLocale(request));
 }
 
-const zodCodeToKey: Record<string, string> = {
-  invalid_type: "validation.invalidType",
-  too_big: "validation.tooBig",
-  too_small: "validation.tooSmall",
-  unrecognized_keys: "validation.unknownKey",
-  invalid_format: "validation.invalid",
-  invalid_value: "validation.invalid",
-};
-
-/**
- * Turns zod issues into API issues in the caller's language. A schema may give a message key
- * (`{ message: "validation.month" }`); otherwise the zod issue code picks a generic message.
- * A missing field reads "required" rather than "wrong type".
- */
+/** Turns zod issues into API issues in the caller's language (keys: lib/i18n/zod-keys.ts). */
 export function zodIssues(error: ZodError, t: Translator): ApiIssue[] {
   return error.issues.slice(0, 50).map((issue) => {
-    const path = issue.path.map(String).join(".");
-    let key: string;
-    if (hasMessage(issue.message)) key = issue.message;
-    else if (issue.code === "invalid_type" && /received undefined/.test(issue.message))
-      key = "validation.required";
-    else key = zodCodeToKey[issue.code] ?? "validation.invalid";
     const params = (issue as { params?: Record<string, string | number> }).params;
-    return { path: path || "(body)", message: t(key, params) };
+    return { path: zodIssuePath(issue), message: t(zodIssueKey(issue), params) };
   });
 }
 

@@ -49,3 +49,21 @@ export async function getPersonForOffice(user: OfficeScoped, id: string) {
     },
   });
 }
+
+/**
+ * Seeing a full ID number is a permission and each view is logged (who, when, whose). Returns the
+ * number to show: in full when allowed (and logged), else masked.
+ */
+export async function revealIdNumber(
+  user: OfficeScoped & { id: string },
+  allowed: boolean,
+  idNumbers: string[],
+  mask: (id: string) => string,
+): Promise<Map<string, string>> {
+  if (!allowed) return new Map(idNumbers.map((id) => [id, mask(id)]));
+  if (idNumbers.length)
+    await db.accessLog.createMany({
+      data: idNumbers.map((subject) => ({ officeId: user.officeId, userId: user.id, action: "view-full-id", subject })),
+    });
+  return new Map(idNumbers.map((id) => [id, id]));
+}

@@ -1,0 +1,179 @@
+/**
+ * `recommend`'s calculation: gathers the stored records and crediting rates, runs the pure rules
+ * of lib/domain and returns the receipt that is frozen on the case (inputs, every line, the rule
+ * and its legal source). Refusals by a rule (not eligible, a missing rate) are 422.
+ */
+import type { Tx } from "@/lib/db/client";
+import { loadCreditingRates } from "@/lib/db/rates";
+import { Money, formatMoney, type Dec } from "@/lib/domain/money";
+import { CalcInputError, MissingRateError } from "@/lib/domain/errors";
+import { calculateSurrender } from "@/lib/domain/surrender";
+import { planDuplicateRefund, type ContributionRecord as DomainRecord, type PayerType } from "@/lib/domain/duplicates";
+import { calculateTransferFunds } from "@/lib/domain/transfer-funds";
+import { determineAccountType } from "@/lib/domain/temporary-account";
+import { addMonths, type HistoryRow } from "@/lib/domain/months";
+import { fail } from "./errors";
+
+export const RULE_VERSION = "jingban-rules-2026.1";
+
+const payerTypes: Record<string, PayerType> = {
+  EMPLOYER: "employer",
+  FLEXIBLE: "flexible",
+  BANK_WITHHOLDING: "bank-withholding",
+  INSTITUTION: "institution",
+};
+
+interface CaseForCalc {
+  id: string;
+  type: string;
+  officeId: string;
+  personId: string;
+  intake: unknown;
+}
+
+export interface Receipt {
+  kind: string;
+  ruleVersion: string;
+  computedAt: string;
+  eligible: boolean;
+  /** The amount for limits and payment, as a decimal string, or null. */
+  amount: string | null;
+  fields: Record<string, unknown>;
+  explanation: unknown;
+}
+
+async function personRecords(tx: Tx, personId: string, where: { officeId?: string } = {}) {
+  return tx.contributionRecord.findMany({
+    where: { personId, status: "ACTIVE", ...where },
+    orderBy: [{ fromMonth: "asc" }, { id: "asc" }],
+    select: {
+      id: true, officeId: true, payerType: true, fromMonth: true, toMonth: true, monthlyBase: true, totalRate: true,
+      accountRate: true, refundedMonths: { select: { month: true } },
+    },
+  });
+}
+
+const toHistory = (r: { fromMonth: string; toMonth: string; monthlyBase: { toString(): string }; accountRate: { toString(): string } }): HistoryRow => ({
+  from: r.fromMonth,
+  to: r.toMonth,
+  monthlyBase: new Money(r.monthlyBase.toString()),
+  accountRate: new Money(r.accountRate.toString()),
+});
+
+/** Domain input errors from stored data (a missing rate) are a 422 the staff can act on. */
+function ruleFailure(error: unknown): never {
+  if (error instanceof MissingRateError) fail("unprocessable", "cases.errors.missingRate", { year: error.year });
+  if (error instanceof CalcInputError) fail("unprocessable", "cases.errors.calculationRefused");
+  throw error;
+}
+
+export async function calculateCase(tx: Tx, c: CaseForCalc, now: Date): Promise<Receipt> {
+  const intake = (c.intake ?? {}) as Record<string, unknown>;
+  const computedAt = now.toISOString();
+  try {
+    switch (c.type) {
+      case "SURRENDER": {
+        const records = await personRecords(tx, c.personId);
+        if (records.some((r) => r.officeId !== c.officeId)) fail("unprocessable", "cases.errors.transferFirst");
+        const rates = await loadCreditingRates(tx);
+        const terminationYear = Number(String(intake.terminationMonth).slice(0, 4));
+        // The termination year's rate is published the next June (RULES.md §5.3): until then the
+        // latest published rate is used provisionally and the receipt says so.
+        const latest = [...rates.keys()].filter((y) => y < terminationYear).sort((a, b) => b - a)[0];
+        const result = calculateSurrender({
+          ground: String(intake.ground),
+          history: records.map(toHistory),
+          rates,
+          terminationMonth: String(intake.terminationMonth),
+          provisionalRate: rates.has(terminationYear) || latest === undefined ? undefined : rates.get(latest),
+        });
+        if (!result.eligible)
+          return { kind: "surrender", ruleVersion: RULE_VERSION, computedAt, eligible: false, amount: null, fields: { eligible: false, reason: result.reason, message: result.message }, explanation: result.explanation };
+        return {
+          kind: "surrender", ruleVersion: RULE_VERSION, computedAt, eligible: true, amount: formatMoney(result.payout),
+          fields: {
+            eligible: true,
+            payout: formatMoney(result.payout),
+            priorYearEndBalance: formatMoney(result.priorYearEndBalance),
+            currentYearPrincipal: formatMoney(result.currentYearPrincipal),
+            currentYearInterest: formatMoney(result.currentYearInterest),
+            provisional: result.provisional,
+            rate: result.rate.toString(),
+            paidTo: result.paidTo,
+          },
+          explanation: result.explanation,
+        };
+      }
+      case "DUPLICATE_REFUND": {
+        const records = await personRecords(tx, c.personId);
+        const domainRecords: DomainRecord[] = records.map((r) => ({
+          id: r.id,
+          payerType: payerTypes[r.payerType],
+          from: r.fromMonth,
+          to: r.toMonth,
+          monthlyBase: new Money(r.monthlyBase.toString()),
+          rate: new Money(r.totalRate.toString()),
+          refundedMonths: r.refundedMonths.map((m) => m.month),
+        }));
+        const plan = planDuplicateRefund(domainRecords);
+        const refunds = plan.refunds.map((r) => ({
+          recordId: r.recordId,
+          payerType: r.payerType,
+          months: r.months,
+          monthList: r.monthList,
+          monthlyAmount: formatMoney(r.monthlyAmount),
+          amount: formatMoney(r.amount),
+        }));
+        const eligible = refunds.length > 0;
+        return {
+          kind: "duplicate-refund", ruleVersion: RULE_VERSION, computedAt, eligible, amount: eligible ? formatMoney(plan.total) : null,
+          fields: { refunds, total: formatMoney(plan.total), undecided: plan.undecided.length },
+          explanation: plan.explanation,
+        };
+      }
+      case "TRANSFER_IN": {
+        const person = await tx.insuredPerson.findUniqueOrThrow({ where: { id: c.personId }, select: { sex: true, birthDate: true, hukouProvince: true } });
+        const office = await tx.office.findUniqueOrThrow({ where: { id: c.officeId }, select: { province: true } });
+        const first = await tx.contributionRecord.findFirst({ where: { personId: c.personId, officeId: c.officeId }, orderBy: { fromMonth: "asc" }, select: { fromMonth: true } });
+        if (!first) fail("unprocessable", "cases.errors.noRecordsHere");
+        const result = determineAccountType({
+          sex: person.sex,
+          birthDate: person.birthDate.toISOString().slice(0, 10),
+          hukouProvince: person.hukouProvince,
+          newProvince: office.province,
+          enrolmentDate: `${first!.fromMonth}-01`,
+        });
+        return {
+          kind: "temporary-account", ruleVersion: RULE_VERSION, computedAt, eligible: result.account === "general", amount: null,
+          fields: { account: result.account, reason: result.reason },
+          explanation: result.explanation,
+        };
+      }
+      case "TRANSFER_OUT": {
+        const records = await personRecords(tx, c.personId, { officeId: c.officeId });
+        const transferMonth = String(intake.transferMonth);
+        const before = records.filter((r) => r.fromMonth < transferMonth).map((r) => ({ ...toHistory(r), to: r.toMonth < transferMonth ? r.toMonth : addMonths(transferMonth, -1) }));
+        const rates = await loadCreditingRates(tx);
+        const flexible = records.length > 0 && records.every((r) => r.payerType === "FLEXIBLE");
+        const result = calculateTransferFunds({ history: before, rates, transferMonth, flexible });
+        const f = (d: Dec) => formatMoney(d);
+        return {
+          kind: "transfer-funds", ruleVersion: RULE_VERSION, computedAt, eligible: true, amount: f(result.f6),
+          fields: {
+            f1: f(result.f1), f2: f(result.f2), f3: f(result.f3), f4: f(result.f4), f5: f(result.f5), f6: f(result.f6),
+            provisional: result.provisional,
+            rows: result.rows.map((r) => ({
+              year: r.year, from: r.from, to: r.to, months: r.months, monthlyBases: r.monthlyBases,
+              principal: f(r.principal), interest: r.interest ? f(r.interest) : null, closingBalance: f(r.closingBalance), pooled: f(r.pooled),
+            })),
+          },
+          explanation: result.explanation,
+        };
+      }
+    }
+  } catch (error) {
+    ruleFailure(error);
+  }
+  return fail("unprocessable", "cases.errors.calculationRefused");
+}
+

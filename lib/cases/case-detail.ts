@@ -1,0 +1,74 @@
+import { db } from "@/lib/db/client";
+import { caseVisibleTo, type OfficeScoped } from "@/lib/db/scope";
+import { dueStatus } from "@/lib/domain/calendar";
+import { finalStatuses, type CaseStatus, type CaseType } from "@/lib/workflow";
+import { checklistLabel } from "./checklists";
+import { isoShanghai, loadOfficeCalendar, shanghaiDate } from "./clock";
+
+/** Everything the case page and `GET /api/v1/cases/{id}` show (API.md "Cases"). */
+export async function getCaseDetail(user: OfficeScoped, id: string, now = new Date()) {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const c = await db.case.findFirst({
+    where: { AND: [caseVisibleTo(user), { id }] },
+    select: {
+      id: true, caseNumber: true, type: true, status: true, version: true, intake: true, calculation: true, amount: true,
+      dueDate: true, slaLeg: true, clockPausedAt: true, slaRemainingDays: true, rejectReason: true, createdAt: true, updatedAt: true,
+      createdById: true, submittedById: true, recommendedById: true, approvedById: true, assigneeId: true, linkedCaseId: true,
+      office: { select: { code: true, name: true, nameEn: true, approvalLimit: true } },
+      person: { select: { id: true, name: true, idNumber: true, sex: true, birthDate: true, hukouProvince: true, relationshipStatus: true } },
+      documents: { select: { kind: true, required: true, receivedAt: true, note: true }, orderBy: [{ required: "desc" }, { kind: "asc" }] },
+      events: {
+        orderBy: { seq: "asc" },
+        select: { id: true, seq: true, at: true, actorId: true, actorName: true, action: true, fromStatus: true, toStatus: true, reason: true, data: true },
+      },
+      payment: { select: { kind: true, amount: true, reference: true, at: true } },
+    },
+  });
+  if (!c) return null;
+  const [assignee, linked, calendar] = await Promise.all([
+    c.assigneeId ? db.user.findUnique({ where: { id: c.assigneeId }, select: { id: true, name: true } }) : null,
+    db.case.findMany({
+      where: { OR: [{ id: c.linkedCaseId ?? undefined }, { linkedCaseId: c.id }] },
+      select: { id: true, caseNumber: true, type: true, status: true, office: { select: { code: true, name: true, nameEn: true } } },
+    }),
+    loadOfficeCalendar(db, user.officeId),
+  ]);
+  const due = c.dueDate ? c.dueDate.toISOString().slice(0, 10) : null;
+  const receipt = c.calculation as { fields?: Record<string, unknown>; explanation?: unknown; ruleVersion?: string; computedAt?: string; kind?: string } | null;
+  return {
+    id: c.id,
+    caseNumber: c.caseNumber,
+    type: c.type as CaseType,
+    status: c.status as CaseStatus,
+    version: c.version,
+    office: { code: c.office.code, name: c.office.name, nameEn: c.office.nameEn, approvalLimit: c.office.approvalLimit.toFixed(2) },
+    person: {
+      id: c.person.id, name: c.person.name, idNumber: c.person.idNumber, sex: c.person.sex,
+      birthDate: c.person.birthDate.toISOString().slice(0, 10), hukouProvince: c.person.hukouProvince, relationshipStatus: c.person.relationshipStatus,
+    },
+    intake: c.intake as Record<string, unknown>,
+    assignee: assignee ?? null,
+    involved: { createdById: c.createdById, submittedById: c.submittedById, recommendedById: c.recommendedById, approvedById: c.approvedById },
+    dueDate: due,
+    dueStatus: due && !finalStatuses.has(c.status as CaseStatus) ? dueStatus(due, shanghaiDate(now), calendar) : null,
+    clockPaused: c.clockPausedAt !== null,
+    slaLeg: c.slaLeg,
+    amount: c.amount ? c.amount.toFixed(2) : null,
+    rejectReason: c.rejectReason,
+    checklist: c.documents.map((d) => ({
+      kind: d.kind, label: checklistLabel(d.kind), required: d.required, received: d.receivedAt !== null,
+      receivedAt: d.receivedAt ? isoShanghai(d.receivedAt) : null, note: d.note,
+    })),
+    calculation: receipt ? { kind: receipt.kind, ruleVersion: receipt.ruleVersion, computedAt: receipt.computedAt, ...receipt.fields } : null,
+    explanation: receipt?.explanation ?? null,
+    linkedCases: linked.filter((l) => l.id !== c.id).map((l) => ({ id: l.id, caseNumber: l.caseNumber, type: l.type, status: l.status, office: l.office.code, officeName: l.office.name, officeNameEn: l.office.nameEn })),
+    payment: c.payment ? { kind: c.payment.kind, amount: c.payment.amount.toFixed(2), reference: c.payment.reference, at: isoShanghai(c.payment.at) } : null,
+    events: c.events.map((e) => ({
+      seq: e.seq, at: isoShanghai(e.at), actor: e.actorName, actorId: e.actorId, action: e.action,
+      from: e.fromStatus, to: e.toStatus, ...(e.reason ? { reason: e.reason } : {}), data: e.data,
+    })),
+    createdAt: isoShanghai(c.createdAt),
+    updatedAt: isoShanghai(c.updatedAt),
+  };
+}
+export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCaseDetail>>>;

@@ -1,0 +1,49 @@
+import type { Tx } from "@/lib/db/client";
+import { makeCalendar, type WorkingCalendar } from "@/lib/domain/calendar";
+import type { CaseType } from "@/lib/workflow";
+
+/** Today's date in Asia/Shanghai (offices work on Beijing time whatever the server's zone). */
+export function shanghaiDate(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** The office's calendar: national rows plus the office's own (an office row wins). */
+export async function loadOfficeCalendar(tx: Tx, officeId: string): Promise<WorkingCalendar> {
+  const rows = await tx.holiday.findMany({
+    where: { OR: [{ officeId: null }, { officeId }] },
+    select: { date: true, kind: true, officeId: true },
+    orderBy: { officeId: { sort: "asc", nulls: "first" } },
+  });
+  const byDate = new Map<string, "HOLIDAY" | "WORKDAY">();
+  for (const r of rows) byDate.set(r.date.toISOString().slice(0, 10), r.kind);
+  const holidays = [...byDate].filter(([, k]) => k === "HOLIDAY").map(([d]) => d);
+  const workdays = [...byDate].filter(([, k]) => k === "WORKDAY").map(([d]) => d);
+  return makeCalendar(holidays, workdays);
+}
+
+/**
+ * Working days allowed per leg. Transfers: 15 per leg (国办发〔2009〕66号 Art. 8). Surrender and
+ * duplicate refunds have no national limit (RULES.md §2.4, §3.3: LOCAL); 20 is the default an
+ * office may change with the setting `sla.<TYPE>`.
+ */
+export const defaultSlaDays: Record<CaseType, number> = {
+  SURRENDER: 20,
+  DUPLICATE_REFUND: 20,
+  TRANSFER_IN: 15,
+  TRANSFER_OUT: 15,
+};
+
+export async function slaDays(tx: Tx, officeId: string, type: CaseType): Promise<number> {
+  const setting = await tx.setting.findFirst({
+    where: { key: `sla.${type}`, OR: [{ officeId }, { officeId: null }] },
+    orderBy: { officeId: { sort: "asc", nulls: "last" } },
+    select: { value: true },
+  });
+  const value = setting?.value;
+  return typeof value === "number" && Number.isInteger(value) && value > 0 ? value : defaultSlaDays[type];
+}
+
+/** An instant as ISO 8601 in Beijing time with its offset, e.g. 2026-11-21T09:30:00.000+08:00. */
+export function isoShanghai(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().replace("Z", "+08:00");
+}

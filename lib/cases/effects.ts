@@ -1,0 +1,163 @@
+/**
+ * What a transition writes besides its status, in the same transaction (see lib/workflow/types.ts
+ * for the list). Field effects return columns for the compare-and-set update; world effects run
+ * after it (payments, records, the linked transfer leg), so a refused update writes nothing.
+ */
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db/client";
+import { addWorkingDays, workingDaysBetween } from "@/lib/domain/calendar";
+import type { Effect, Transition } from "@/lib/workflow";
+import type { Actor } from "./actor";
+import { calculateCase } from "./calculate";
+import { loadOfficeCalendar, shanghaiDate, slaDays } from "./clock";
+import { fail } from "./errors";
+import type { CaseForWork } from "./load";
+
+export interface EffectContext {
+  tx: Tx;
+  actor: Actor;
+  c: CaseForWork;
+  t: Transition;
+  reason?: string;
+  data: { paymentReference?: string; fundsReference?: string; receivedAmount?: string };
+  now: Date;
+}
+
+const dateOnly = (d: string) => new Date(`${d}T00:00:00Z`);
+const ymd = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+async function dueIn(ctx: EffectContext, officeId: string, days: number): Promise<Date> {
+  const calendar = await loadOfficeCalendar(ctx.tx, officeId);
+  return dateOnly(addWorkingDays(shanghaiDate(ctx.now), days, calendar));
+}
+
+/** Columns to set with the status change. */
+export async function fieldEffects(ctx: EffectContext): Promise<Prisma.CaseUpdateManyMutationInput> {
+  const { c, actor, now, t } = ctx;
+  const fields: Prisma.CaseUpdateManyMutationInput = {};
+  for (const effect of t.effects as readonly Effect[]) {
+    switch (effect) {
+      case "startClock":
+        fields.dueDate = await dueIn(ctx, c.officeId, await slaDays(ctx.tx, c.officeId, c.type));
+        fields.submittedById = actor.id;
+        break;
+      case "pauseClock": {
+        // RETURNED stops the clock: remember the working days that were left (RULES.md §4.3).
+        const due = ymd(c.dueDate);
+        const calendar = await loadOfficeCalendar(ctx.tx, c.officeId);
+        fields.slaRemainingDays = due ? Math.max(1, workingDaysBetween(shanghaiDate(now), due, calendar)) : null;
+        fields.clockPausedAt = now;
+        fields.dueDate = null;
+        break;
+      }
+      case "resumeClock":
+        fields.dueDate = await dueIn(ctx, c.officeId, c.slaRemainingDays ?? (await slaDays(ctx.tx, c.officeId, c.type)));
+        fields.slaRemainingDays = null;
+        fields.clockPausedAt = null;
+        break;
+      case "nextLeg":
+        // A transfer-in waits for the other office (leg 2 runs there); leg 3 starts on receipt.
+        fields.slaLeg = c.slaLeg + 1;
+        fields.dueDate = t.to === "AWAITING_FUNDS" ? null : await dueIn(ctx, c.officeId, 15);
+        break;
+      case "assign":
+        fields.assigneeId = actor.id;
+        break;
+      case "calculate": {
+        const receipt = await calculateCase(ctx.tx, c, now);
+        if (t.guards.includes("eligible") && !receipt.eligible)
+          fail("unprocessable", `cases.errors.notEligible.${c.type}`, { reason: String(receipt.fields.reason ?? "") });
+        fields.calculation = receipt as unknown as Prisma.InputJsonValue;
+        fields.amount = receipt.amount === null ? null : new Prisma.Decimal(receipt.amount);
+        fields.recommendedById = actor.id;
+        break;
+      }
+      case "decide":
+        fields.decidedAt = now;
+        if (t.action === "approve") fields.approvedById = actor.id;
+        if (t.action === "reject") fields.rejectReason = ctx.reason ?? null;
+        break;
+      default:
+        break;
+    }
+  }
+  if (t.to === "COMPLETED") fields.completedAt = now;
+  return fields;
+}
+
+/** Writes in the world after the status changed. Returns data for the case event. */
+export async function worldEffects(ctx: EffectContext): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const effect of ctx.t.effects as readonly Effect[]) {
+    switch (effect) {
+      case "pay":
+        await recordPayment(ctx, "SURRENDER_PAYOUT", ctx.data.paymentReference!);
+        await ctx.tx.insuredPerson.update({ where: { id: ctx.c.personId }, data: { relationshipStatus: "TERMINATED" } });
+        out.paymentReference = ctx.data.paymentReference!;
+        break;
+      case "refund":
+        await recordPayment(ctx, "DUPLICATE_REFUND", ctx.data.paymentReference!);
+        await markRefundedMonths(ctx);
+        out.paymentReference = ctx.data.paymentReference!;
+        break;
+      case "sendFunds":
+        await recordPayment(ctx, "TRANSFER_FUNDS_SENT", ctx.data.fundsReference!);
+        await ctx.tx.contributionRecord.updateMany({
+          where: { personId: ctx.c.personId, officeId: ctx.c.officeId, status: "ACTIVE", fromMonth: { lt: transferMonth(ctx.c) } },
+          data: { status: "TRANSFERRED_OUT" },
+        });
+        await ctx.tx.insuredPerson.update({ where: { id: ctx.c.personId }, data: { relationshipStatus: "TRANSFERRED_OUT" } });
+        out.fundsReference = ctx.data.fundsReference!;
+        break;
+      case "receiveFunds":
+        await recordPayment(ctx, "TRANSFER_FUNDS_RECEIVED", `received:${ctx.c.caseNumber}`, ctx.data.receivedAmount);
+        await continueRecords(ctx);
+        out.receivedAmount = new Prisma.Decimal(ctx.data.receivedAmount!).toFixed(2);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+export function transferMonth(c: { intake: unknown }): string {
+  return String((c.intake as { transferMonth?: string })?.transferMonth ?? "9999-12");
+}
+
+async function recordPayment(ctx: EffectContext, kind: "SURRENDER_PAYOUT" | "DUPLICATE_REFUND" | "TRANSFER_FUNDS_SENT" | "TRANSFER_FUNDS_RECEIVED", reference: string, amount?: string) {
+  const value = amount ?? ctx.c.amount?.toString();
+  if (!value) fail("unprocessable", "cases.errors.noAmount");
+  const intake = ctx.c.intake as { payees?: unknown[] };
+  // Payment.caseId is unique: a retried or concurrent payout fails here and rolls back.
+  await ctx.tx.payment.create({
+    data: {
+      caseId: ctx.c.id, officeId: ctx.c.officeId, kind, amount: new Prisma.Decimal(value!), reference,
+      payees: (intake?.payees ?? [{ name: ctx.c.person.name, idNumber: ctx.c.person.idNumber }]) as Prisma.InputJsonValue,
+      recordedById: ctx.actor.id, at: ctx.now,
+    },
+  });
+}
+
+async function markRefundedMonths(ctx: EffectContext) {
+  const refunds = ((ctx.c.calculation as { fields?: { refunds?: Array<{ recordId: string; monthList: string[]; monthlyAmount: string }> } })?.fields?.refunds) ?? [];
+  // (recordId, month) is the primary key: a month can never be refunded twice.
+  await ctx.tx.refundedMonth.createMany({
+    data: refunds.flatMap((r) =>
+      r.monthList.map((month) => ({ recordId: r.recordId, month, caseId: ctx.c.id, officeId: ctx.c.officeId, amount: new Prisma.Decimal(r.monthlyAmount) })),
+    ),
+  });
+}
+
+/** The transferred periods continue at the new office; the relationship is now here. */
+async function continueRecords(ctx: EffectContext) {
+  const out = await ctx.tx.case.findUniqueOrThrow({ where: { id: ctx.c.linkedCaseId! }, select: { officeId: true } });
+  const moved = await ctx.tx.contributionRecord.findMany({
+    where: { personId: ctx.c.personId, officeId: out.officeId, status: "TRANSFERRED_OUT" },
+    select: { employerId: true, payerType: true, fromMonth: true, toMonth: true, monthlyBase: true, totalRate: true, accountRate: true },
+  });
+  await ctx.tx.contributionRecord.createMany({
+    data: moved.map((r) => ({ ...r, personId: ctx.c.personId, officeId: ctx.c.officeId, sourceCaseId: ctx.c.id })),
+  });
+  await ctx.tx.insuredPerson.update({ where: { id: ctx.c.personId }, data: { officeId: ctx.c.officeId, relationshipStatus: "ACTIVE" } });
+}

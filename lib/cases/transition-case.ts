@@ -1,0 +1,99 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db, type Tx } from "@/lib/db/client";
+import { can } from "@/lib/auth/permissions";
+import { findTransition, hasAction, roleMayPerform, type Action, type CaseStatus, type CaseType, type Transition } from "@/lib/workflow";
+import type { Actor } from "./actor";
+import { CaseFailure, asResult, fail, type CaseResult } from "./errors";
+import { appendCaseEvent, type EventActor } from "./events";
+import { fieldEffects, worldEffects, type EffectContext } from "./effects";
+import { assertNotAboutSelf, checkGuard } from "./guards";
+import { caseForWorkSelect, loadCaseForWork, type CaseForWork } from "./load";
+import { transitionSchema } from "./schemas";
+import { linkedEffects } from "./transfers";
+import { zodFailure } from "./validation";
+
+export const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
+/**
+ * The only way a case changes state. In one transaction: load through the office scope (another
+ * office's case is 404), check the version the user saw (stale → 409), that the action starts
+ * from this status (409), role (403), separation of duties (403), guards (422), then
+ * compare-and-set the status and version, write the effects and append the event to the chain.
+ */
+export async function transitionCase(
+  actor: Actor,
+  caseId: string,
+  input: unknown,
+  now = new Date(),
+): Promise<CaseResult<{ id: string; status: CaseStatus; version: number }>> {
+  const parsed = transitionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
+  const { action, version, reason, data = {} } = parsed.data;
+  return asResult(() =>
+    runInTransaction(async (tx) => {
+      const c = await loadCaseForWork(tx, actor, caseId);
+      if (!c) fail("not_found", "errors.notFound");
+      if (!can(actor, "case:work")) fail("forbidden", "errors.forbidden");
+      if (!hasAction(c!.type, action))
+        fail("bad_request", "errors.badRequest", {}, [{ path: "action", key: "cases.errors.unknownAction", params: { action } }]);
+      if (version !== c!.version) fail("conflict", "errors.conflict");
+      const t = findTransition(c!.type, action as Action, c!.status);
+      if (!t) fail("conflict", "cases.errors.wrongState", { action, status: c!.status });
+      if (!roleMayPerform(t!, actor.role)) fail("forbidden", "errors.forbidden");
+      assertNotAboutSelf(actor, c!);
+      if (t!.reason === "required" && !reason)
+        fail("bad_request", "errors.badRequest", {}, [{ path: "reason", key: "cases.errors.reasonRequired" }]);
+      for (const field of t!.data ?? []) {
+        if (!data[field]) fail("bad_request", "errors.badRequest", {}, [{ path: `data.${field}`, key: "validation.required" }]);
+      }
+      for (const guard of t!.guards) await checkGuard(tx, guard, { actor, c: c!, receivedAmount: data.receivedAmount });
+      return applyTransition({ tx, actor, c: c!, t: t!, reason, data, now });
+    }),
+  );
+}
+
+/** Compare-and-set, effects, event: shared by user transitions and the linked leg's system ones. */
+export async function applyTransition(ctx: EffectContext): Promise<{ id: string; status: CaseStatus; version: number }> {
+  const { tx, c, t, now } = ctx;
+  const fields = await fieldEffects(ctx);
+  const updated = await tx.case.updateMany({
+    where: { id: c.id, version: c.version, status: c.status },
+    data: { ...fields, status: t.to, version: { increment: 1 }, updatedAt: now },
+  });
+  // Another transaction changed the case between our read and our write: nothing is written.
+  if (updated.count !== 1) fail("conflict", "errors.conflict");
+  const eventData = await worldEffects(ctx);
+  const actorRef: EventActor = { id: ctx.actor.id, name: ctx.actor.name };
+  await appendCaseEvent(tx, {
+    officeId: c.officeId, caseId: c.id, actor: actorRef, action: t.action, from: c.status, to: t.to,
+    reason: ctx.reason ?? null, at: now,
+    data: { version: c.version + 1, ...eventData, ...(fields.amount ? { amount: String(fields.amount) } : {}) },
+  });
+  await linkedEffects(ctx, applySystemTransition);
+  return { id: c.id, status: t.to, version: c.version + 1 };
+}
+
+/** A transition that only another transition's effect performs (the linked transfer leg). */
+async function applySystemTransition(tx: Tx, caseId: string, action: Action, actor: Actor, now: Date, reason?: string) {
+  const c = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: caseForWorkSelect });
+  const t = findTransition(c.type as CaseType, action, c.status);
+  if (!t || t.roles !== "system") fail("conflict", "cases.errors.linkedWrongState", { caseNumber: c.caseNumber });
+  return applyTransition({ tx, actor, c: c as CaseForWork, t: t as Transition, reason, data: {}, now });
+}
+
+export type SystemTransition = typeof applySystemTransition;
+
+/**
+ * Runs a unit of case work in one transaction. Unique violations (a second payment, a month
+ * refunded twice) and serialization failures of concurrent writers are conflicts, never 500s.
+ */
+export async function runInTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await db.$transaction(work, TX_OPTIONS);
+  } catch (error) {
+    if (error instanceof CaseFailure) throw error;
+    if (error instanceof Prisma.PrismaClientKnownRequestError && ["P2002", "P2034", "P2028"].includes(error.code))
+      throw new CaseFailure("conflict", "errors.conflict");
+    throw error;
+  }
+}

@@ -1,0 +1,27 @@
+import type { ZodError } from "zod";
+import { hasMessage } from "./translate";
+
+type Issue = ZodError["issues"][number];
+
+const zodCodeToKey: Record<string, string> = {
+  invalid_type: "validation.invalidType",
+  too_big: "validation.tooBig",
+  too_small: "validation.tooSmall",
+  unrecognized_keys: "validation.unknownKey",
+  invalid_format: "validation.invalid",
+  invalid_value: "validation.invalid",
+};
+
+/**
+ * The message key of a zod issue: the schema's own key when it gave one
+ * (`{ message: "validation.month" }`), "required" for a missing field, else one per zod code.
+ */
+export function zodIssueKey(issue: Issue): string {
+  if (hasMessage(issue.message)) return issue.message;
+  if (issue.code === "invalid_type" && /received undefined/.test(issue.message)) return "validation.required";
+  return zodCodeToKey[issue.code] ?? "validation.invalid";
+}
+
+export function zodIssuePath(issue: Issue): string {
+  return issue.path.map(String).join(".") || "(body)";
+}

@@ -1,0 +1,32 @@
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * The one CJK font of every document: Noto Sans SC Regular (SIL Open Font License) from
+ * @expo-google-fonts/noto-sans-sc. The 10.6 MB TTF is read once per process into a Buffer and
+ * registered per document from that buffer (shared/STACK.md: registering from a path costs
+ * ~15 ms more per document); pdfkit embeds only the glyphs a document uses (a subset, named
+ * like ABCDEF+NotoSansSC-Regular), so a one-page certificate stays around 10–30 KB.
+ * JINGBAN_PDF_FONT may point at another TTF with the same coverage.
+ */
+export const CJK_FONT = "NotoSansSC";
+
+const DEFAULT_FONT_FILE = path.join("node_modules", "@expo-google-fonts", "noto-sans-sc", "400Regular", "NotoSansSC_400Regular.ttf");
+
+const globalForFont = globalThis as unknown as { jingbanCjkFont?: Buffer };
+
+export function cjkFontPath(): string {
+  return process.env.JINGBAN_PDF_FONT ?? path.join(process.cwd(), DEFAULT_FONT_FILE);
+}
+
+/** The font file's bytes, read on first use and kept for the life of the process. */
+export function cjkFontBuffer(): Buffer {
+  if (!globalForFont.jingbanCjkFont) globalForFont.jingbanCjkFont = fs.readFileSync(cjkFontPath());
+  return globalForFont.jingbanCjkFont;
+}
+
+/** Registers the CJK font on a document from the shared buffer and makes it current. */
+export function applyCjkFont(doc: PDFKit.PDFDocument): void {
+  doc.registerFont(CJK_FONT, cjkFontBuffer());
+  doc.font(CJK_FONT);
+}

@@ -1,0 +1,61 @@
+/**
+ * The server behind `npm run test:e2e` (playwright.config.ts starts it): a fresh database
+ * `jingban_e2e_*` on the real PostgreSQL server that lib/cli/postgres.ts finds, a fresh build
+ * (set E2E_SKIP_BUILD=1 to reuse an existing one while iterating), then the same boot as
+ * `npm start`: migrate, seed the demo, serve on port 3100. The database is dropped on exit.
+ */
+import pg from "pg";
+import { withDatabase } from "@/lib/db/migration-adapter";
+import { boot } from "./boot";
+import { createDatabase, dropDatabase, ensurePostgres } from "./postgres";
+
+const E2E_PORT = "3100";
+const PREFIX = "jingban_e2e";
+// Databases of runs that were killed before they could drop theirs. Younger ones may belong to
+// a run that is still going (another checkout on the same server), so they are left alone.
+const STALE_AFTER_MS = 12 * 60 * 60 * 1000;
+
+async function dropStaleDatabases(server: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: withDatabase(server, "postgres") });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE $1`,
+      [`${PREFIX}\\_%`],
+    );
+    for (const { datname } of rows) {
+      const createdAt = Number(/^jingban_e2e_(\d+)_\d+$/.exec(datname)?.[1]);
+      if (Number.isFinite(createdAt) && Date.now() - createdAt > STALE_AFTER_MS)
+        await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+async function main(): Promise<number> {
+  const server = await ensurePostgres();
+  await dropStaleDatabases(server);
+  const url = await createDatabase(server, PREFIX);
+  console.log(`[jingban] e2e database ${new URL(url).pathname.slice(1)}`);
+  process.env.DATABASE_URL = url;
+  process.env.PORT = E2E_PORT;
+  process.env.NEXTAUTH_URL = `http://localhost:${E2E_PORT}`;
+  process.env.NEXTAUTH_SECRET ??= "e2e-only-secret-not-for-production-0123456789";
+  return boot({
+    port: E2E_PORT,
+    build: process.env.E2E_SKIP_BUILD === "1" ? "if-missing" : "always",
+    onExit: async () => {
+      if (process.env.KEEP_TEST_DATABASE) return;
+      await dropDatabase(url);
+      console.log("[jingban] e2e database dropped");
+    },
+  });
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    console.error("[jingban] e2e server failed:", error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

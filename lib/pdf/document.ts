@@ -1,6 +1,6 @@
 import { addresseeBlock, block, createPdf, MARGIN, measureBody, newCtx, signOff, signOffHeight, startPage, titleBlock, toBuffer } from "./layout";
 import { qrPng } from "./qr";
-import type { DocumentDraft, DocumentViewModel, TrustVM } from "./types";
+import type { DocumentDraft, DocumentViewModel, PersonRef, TrustVM } from "./types";
 import { formatIssuedAt } from "./format";
 
 /** Draws one document onto `doc`, starting on a new page. The QR image is made by the caller. */
@@ -47,9 +47,13 @@ export async function renderWith(draw: DocumentDrawer, vm: DocumentViewModel): P
 }
 
 /** Completes a builder's draft at issue: serial, issue time (printed in Asia/Shanghai), trust. */
-export function completeDocument(draft: DocumentDraft, issue: { serial: string; issuedAt: Date; trust: TrustVM }): DocumentViewModel {
+export function completeDocument(
+  draft: DocumentDraft,
+  issue: { serial: string; issuedAt: Date; trust: TrustVM; subject?: PersonRef },
+): DocumentViewModel {
   return {
     ...draft,
+    ...(issue.subject ? { subject: { name: issue.subject.name, idNumber: issue.subject.idNumber } } : {}),
     serial: issue.serial,
     issuedAt: issue.issuedAt.toISOString(),
     issuedAtText: formatIssuedAt(issue.issuedAt),

@@ -78,10 +78,12 @@ export interface DocumentViewModel {
   issuedAt?: string;
   issuedAtText?: string;
   trust?: TrustVM;
+  /** Who the document is about, as certified (the signed subject hash is computed from it). */
+  subject?: PersonRef;
 }
 
 /** What a builder returns before issue: everything but the serial, time and trust block. */
-export type DocumentDraft = Omit<DocumentViewModel, "serial" | "issuedAt" | "issuedAtText" | "trust">;
+export type DocumentDraft = Omit<DocumentViewModel, "serial" | "issuedAt" | "issuedAtText" | "trust" | "subject">;
 
 /** Plain office data as the builders take it. */
 export interface OfficeInfo {

@@ -1,7 +1,6 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import Box from "@mui/material/Box";
-import Button from "@mui/material/Button";
+import { LinkButton } from "@/components/link-button";
 import Typography from "@mui/material/Typography";
 
 export default async function Forbidden() {
@@ -12,9 +11,9 @@ export default async function Forbidden() {
         403 · {t("forbiddenTitle")}
       </Typography>
       <Typography sx={{ mb: 3 }}>{t("forbidden")}</Typography>
-      <Button component={Link} href="/" variant="contained">
+      <LinkButton href="/" variant="contained">
         {t("backHome")}
-      </Button>
+      </LinkButton>
     </Box>
   );
 }

@@ -1,17 +1,54 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Box from "@mui/material/Box";
+import { LinkButton } from "@/components/link-button";
+import Paper from "@mui/material/Paper";
 import Typography from "@mui/material/Typography";
 import { requirePermission } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { getInbox, inboxQueues } from "@/lib/cases";
+import { CaseTable } from "@/components/case-table";
 
 export async function generateMetadata() {
-  return { title: (await getTranslations("shell.nav"))("inbox") };
+  return { title: (await getTranslations("inbox"))("title") };
 }
 
-export default async function Page() {
-  await requirePermission("case:work");
-  const t = await getTranslations("shell.nav");
+export default async function InboxPage() {
+  const user = await requirePermission("case:work");
+  const t = await getTranslations("inbox");
+  const tl = await getTranslations("caseList");
+  const inbox = await getInbox(user);
   return (
-    <Typography variant="h5" component="h1" gutterBottom>
-      {t("inbox")}
-    </Typography>
+    <Box>
+      <Box sx={{ display: "flex", alignItems: "center", mb: 2 }}>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+          {t("title")}
+        </Typography>
+        {can(user, "case:create") && (
+          <LinkButton href="/cases/new" variant="contained">
+            {tl("newCase")}
+          </LinkButton>
+        )}
+      </Box>
+      {inboxQueues.map((queue) => (
+        <Paper key={queue} component="section" aria-labelledby={`queue-${queue}`} sx={{ mb: 3, overflowX: "auto" }} data-queue={queue}>
+          <Typography id={`queue-${queue}`} variant="h6" component="h2" sx={{ px: 2, pt: 1.5 }}>
+            {t(queue)} ({inbox[queue].count})
+          </Typography>
+          {inbox[queue].items.length === 0 ? (
+            <Typography sx={{ px: 2, pb: 2 }} color="text.secondary">
+              {t("empty")}
+            </Typography>
+          ) : (
+            <CaseTable rows={inbox[queue].items} label={t(queue)} />
+          )}
+          {inbox[queue].count > inbox[queue].items.length && (
+            <Typography sx={{ p: 2 }}>
+              <Link href="/cases">{t("more", { count: inbox[queue].count })}</Link>
+            </Typography>
+          )}
+        </Paper>
+      ))}
+    </Box>
   );
 }

@@ -27,11 +27,13 @@ const moneyFields = ["payout", "priorYearEndBalance", "currentYearPrincipal", "c
  */
 export function CalculationReceipt({ calculation, explanation }: { calculation: Record<string, unknown> | null; explanation: unknown }) {
   const t = useTranslations("casePage");
+  const tf = useTranslations("receipt.fields");
   const locale = useLocale();
   const pick = (b: Bilingual) => (locale === "en" ? b.en : b.zh);
   if (!calculation) return <Typography color="text.secondary">{t("noCalculation")}</Typography>;
   const ex = explanation as Explanation | null;
   const shown = moneyFields.filter((f) => typeof calculation[f] === "string");
+  const columns = ex ? [...new Set(ex.lines.flatMap((l) => Object.keys(l.values)))] : [];
   const refunds = (calculation.refunds as Array<{ payerType: string; months: number; amount: string }> | undefined) ?? [];
   return (
     <Box data-testid="calculation-receipt">
@@ -40,7 +42,7 @@ export function CalculationReceipt({ calculation, explanation }: { calculation: 
         <TableBody>
           {shown.map((f) => (
             <TableRow key={f}>
-              <TableCell component="th" scope="row">{f}</TableCell>
+              <TableCell component="th" scope="row">{tf(f)}</TableCell>
               <TableCell align="right" sx={{ fontFamily: "monospace", fontWeight: f === "payout" || f === "total" || f === "f6" ? 700 : 400 }} data-field={f}>
                 {String(calculation[f])}
               </TableCell>
@@ -48,7 +50,7 @@ export function CalculationReceipt({ calculation, explanation }: { calculation: 
           ))}
           {refunds.map((r, i) => (
             <TableRow key={i}>
-              <TableCell component="th" scope="row">refund {i + 1}</TableCell>
+              <TableCell component="th" scope="row">{tf("refund", { n: i + 1 })}</TableCell>
               <TableCell align="right" sx={{ fontFamily: "monospace" }}>{`${r.payerType} · ${r.months} · ${r.amount}`}</TableCell>
             </TableRow>
           ))}
@@ -66,7 +68,7 @@ export function CalculationReceipt({ calculation, explanation }: { calculation: 
                 <TableHead>
                   <TableRow>
                     <TableCell />
-                    {Object.keys(ex.lines[0].values).map((k) => (
+                    {columns.map((k) => (
                       <TableCell key={k} align="right">{k}</TableCell>
                     ))}
                   </TableRow>
@@ -75,7 +77,7 @@ export function CalculationReceipt({ calculation, explanation }: { calculation: 
                   {ex.lines.map((line, i) => (
                     <TableRow key={i}>
                       <TableCell component="th" scope="row">{pick(line.label)}</TableCell>
-                      {Object.keys(ex.lines[0].values).map((k) => (
+                      {columns.map((k) => (
                         <TableCell key={k} align="right" sx={{ fontFamily: "monospace" }}>{String(line.values[k] ?? "")}</TableCell>
                       ))}
                     </TableRow>

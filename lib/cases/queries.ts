@@ -111,8 +111,12 @@ export type CaseListItem = Awaited<ReturnType<typeof toListItems>>[number];
 export const inboxQueues = ["mine", "unassigned", "approval", "overdue", "dueSoon"] as const;
 export type InboxQueue = (typeof inboxQueues)[number];
 
+async function approvalLimit(officeId: string) {
+  return (await db.office.findUniqueOrThrow({ where: { id: officeId }, select: { approvalLimit: true } })).approvalLimit;
+}
+
 /** The inbox: my work, unassigned, waiting for my approval, overdue, due soon (≤ 3 working days). */
-export async function inboxWhere(user: OfficeScoped & { id: string }, queue: InboxQueue, now = new Date()): Promise<Prisma.CaseWhereInput> {
+export async function inboxWhere(user: OfficeScoped & { id: string; role: string }, queue: InboxQueue, now = new Date()): Promise<Prisma.CaseWhereInput> {
   const today = shanghaiDate(now);
   const base: Prisma.CaseWhereInput = { ...caseVisibleTo(user), status: { in: openStatuses } };
   switch (queue) {
@@ -121,10 +125,15 @@ export async function inboxWhere(user: OfficeScoped & { id: string }, queue: Inb
     case "unassigned":
       return { ...caseVisibleTo(user), status: "SUBMITTED", assigneeId: null };
     case "approval":
-      // Four-eyes: not the cases this user took in, submitted or recommended.
+      // The cases `approve` would accept from this user (guards.ts): four-eyes reads the history,
+      // because a resubmit does not move submittedById; above the limit only supervisors.
       return {
         ...caseVisibleTo(user), status: "PENDING_APPROVAL",
-        NOT: [{ createdById: user.id }, { submittedById: user.id }, { recommendedById: user.id }],
+        NOT: [
+          { createdById: user.id }, { submittedById: user.id }, { recommendedById: user.id },
+          { events: { some: { actorId: user.id, action: { in: ["create", "submit", "resubmit", "recommend"] } } } },
+        ],
+        ...(user.role === "supervisor" ? {} : { OR: [{ amount: null }, { amount: { lte: await approvalLimit(user.officeId) } }] }),
       };
     case "overdue":
       return { ...base, dueDate: { lt: new Date(`${today}T00:00:00Z`) } };
@@ -136,7 +145,7 @@ export async function inboxWhere(user: OfficeScoped & { id: string }, queue: Inb
   }
 }
 
-export async function getInbox(user: OfficeScoped & { id: string }, now = new Date(), perQueue = 25) {
+export async function getInbox(user: OfficeScoped & { id: string; role: string }, now = new Date(), perQueue = 25) {
   const result = {} as Record<InboxQueue, { count: number; items: CaseListItem[] }>;
   for (const queue of inboxQueues) {
     const where = await inboxWhere(user, queue, now);

@@ -34,10 +34,15 @@ export function shanghaiDate(at: Date): string {
   return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
 }
 
+/** "2026-05-01 10:23:45" in Asia/Shanghai. */
+export function shanghaiDateTime(at: Date): string {
+  const p = shanghaiParts(at);
+  return `${shanghaiDate(at)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
+}
+
 /** "2026-05-01 10:23:45 (Asia/Shanghai, UTC+08:00)": the issue time as documents print it. */
 export function formatIssuedAt(at: Date): string {
-  const p = shanghaiParts(at);
-  return `${shanghaiDate(at)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)} (${PRINT_TIME_ZONE}, UTC+08:00)`;
+  return `${shanghaiDateTime(at)} (${PRINT_TIME_ZONE}, UTC+08:00)`;
 }
 
 /** "2026年5月1日": the date line of a letter. */
@@ -76,4 +81,9 @@ export function formatYearRanges(years: readonly number[]): string {
     i = j;
   }
   return out.join(", ");
+}
+
+/** "ABCDEFGHJKMNPQRS" → "ABCD-EFGH-JKMN-PQRS" for reading aloud and typing. */
+export function groupCode(code: string): string {
+  return code.replace(/(.{4})(?=.)/g, "$1-");
 }

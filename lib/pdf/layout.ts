@@ -1,6 +1,7 @@
 import PDFDocument from "pdfkit";
 import { applyCjkFont } from "./fonts";
 import type { Bilingual, BlockVM, ColumnVM, DocumentViewModel, FieldVM } from "./types";
+import { groupCode } from "./format";
 
 /**
  * Layout helpers shared by every document: A4 portrait, Chinese label first with its English
@@ -429,10 +430,6 @@ export function signOff(ctx: Ctx, vm: DocumentViewModel, qr: Buffer | null): voi
   doc.y = y + height;
 }
 
-/** "ABCDEFGHJKMNPQRS" → "ABCD-EFGH-JKMN-PQRS" for reading aloud and typing. */
-export function groupCode(code: string): string {
-  return code.replace(/(.{4})(?=.)/g, "$1-");
-}
 
 /** Height of the title, addressee and blocks at the context's scale (nothing drawn). */
 export function measureBody(ctx: Ctx, vm: DocumentViewModel): number {

@@ -12,6 +12,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getPersonForOffice } from "@/lib/people/queries";
 import { maskIdNumber } from "@/lib/people/mask";
+import { IssueCertificate } from "./issue-certificate";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("people"))("detailTitle") };
@@ -48,6 +49,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <dd style={{ margin: 0 }}>{t(`accountTypes.${person.accountType}`)}</dd>
         </Box>
       </Paper>
+      {can(user, "certificate:issue") && <IssueCertificate personId={person.id} />}
       <Typography variant="h6" component="h2" gutterBottom>
         {t("records")}
       </Typography>

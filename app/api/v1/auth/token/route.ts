@@ -1,6 +1,7 @@
 import { apiError, readJsonBody, requestTranslator, validationError } from "@/lib/http/api";
 import { authenticate, credentialsSchema } from "@/lib/auth/sign-in";
 import { issueApiToken } from "@/lib/auth/session";
+import { rateLimitResponse, rateLimits } from "@/lib/http/rate-limit";
 
 /**
  * POST /api/v1/auth/token {username, password} → {token, expiresAt}. Same lockout and the same
@@ -8,6 +9,8 @@ import { issueApiToken } from "@/lib/auth/session";
  */
 export async function POST(request: Request) {
   const t = requestTranslator(request);
+  const limited = await rateLimitResponse(request, rateLimits.token, t);
+  if (limited) return limited;
   const body = await readJsonBody(request, t);
   if (!body.ok) return body.response;
   const parsed = credentialsSchema.strict().safeParse(body.value);

@@ -244,7 +244,7 @@ function tableBlock(ctx: Ctx, block: Extract<BlockVM, { type: "table" }>, dry: b
   const headerH =
     Math.max(...block.columns.map((c, i) => bilingualHeight(ctx, c.label, 7.5 * s, widths[i] - cellPad * 2))) + 4 * s;
   const rowH = (cells: string[]) =>
-    Math.max(8 * s, ...cells.map((v, i) => textHeight(ctx, v, 8.5 * s, widths[i] - cellPad * 2))) + 3.5 * s;
+    Math.max(8 * s, ...cells.map((v, i) => textHeight(ctx, v, 8.5 * s, widths[i] - cellPad * 2))) + 3 * s;
   const bodyRows = block.totals ? [...block.rows, block.totals] : block.rows;
   const heights = bodyRows.map(rowH);
   const total = sectionTitleHeight(ctx, block.title) + headerH + heights.reduce((a, b) => a + b, 0) + 8;
@@ -287,17 +287,18 @@ function tableBlock(ctx: Ctx, block: Extract<BlockVM, { type: "table" }>, dry: b
 }
 
 function paragraphBlock(ctx: Ctx, block: Extract<BlockVM, { type: "paragraph" }>, dry: boolean): number {
-  const zhH = textHeight(ctx, block.text.zh, 10, ctx.width, 2.5);
-  const enH = textHeight(ctx, block.text.en, 8, ctx.width, 1);
-  const total = zhH + 2 + enH + 8;
+  const s = Math.max(ctx.scale, 0.85);
+  const zhH = textHeight(ctx, block.text.zh, 10 * s, ctx.width, 2.5 * s);
+  const enH = textHeight(ctx, block.text.en, 8 * s, ctx.width, 1);
+  const total = zhH + 2 + enH + 8 * s;
   if (dry) return total;
   ensureSpace(ctx, Math.min(total, 60));
   const { doc } = ctx;
-  doc.fontSize(10).fillColor(INK).text(block.text.zh, ctx.left, doc.y, { width: ctx.width, lineGap: 2.5 });
+  doc.fontSize(10 * s).fillColor(INK).text(block.text.zh, ctx.left, doc.y, { width: ctx.width, lineGap: 2.5 * s });
   doc.y += 2;
-  doc.fontSize(8).fillColor(GREY).text(block.text.en, ctx.left, doc.y, { width: ctx.width, lineGap: 1 });
+  doc.fontSize(8 * s).fillColor(GREY).text(block.text.en, ctx.left, doc.y, { width: ctx.width, lineGap: 1 });
   doc.fillColor(INK);
-  doc.y += 8;
+  doc.y += 8 * s;
   return total;
 }
 
@@ -323,8 +324,9 @@ function amountBlock(ctx: Ctx, block: Extract<BlockVM, { type: "amount" }>, dry:
 }
 
 function notesBlock(ctx: Ctx, block: Extract<BlockVM, { type: "notes" }>, dry: boolean): number {
+  const s = Math.max(ctx.scale, 0.8);
   const w = ctx.width - 10;
-  const itemH = (n: Bilingual) => textHeight(ctx, n.zh, 8.5, w) + textHeight(ctx, n.en, 7, w) + 3;
+  const itemH = (n: Bilingual) => textHeight(ctx, n.zh, 8.5 * s, w) + textHeight(ctx, n.en, 7 * s, w) + 3 * s;
   const total = sectionTitleHeight(ctx, block.title) + block.items.reduce((h, n) => h + itemH(n), 0) + 6;
   if (dry) return total;
   ensureSpace(ctx, sectionTitleHeight(ctx, block.title) + (block.items[0] ? itemH(block.items[0]) : 0));
@@ -333,9 +335,9 @@ function notesBlock(ctx: Ctx, block: Extract<BlockVM, { type: "notes" }>, dry: b
     const h = itemH(n);
     ensureSpace(ctx, h);
     const y = ctx.doc.y;
-    put(ctx, "•", ctx.left, y, 8.5, 10);
-    put(ctx, n.zh, ctx.left + 10, y, 8.5, w);
-    put(ctx, n.en, ctx.left + 10, y + textHeight(ctx, n.zh, 8.5, w), 7, w, { color: GREY });
+    put(ctx, "•", ctx.left, y, 8.5 * s, 10);
+    put(ctx, n.zh, ctx.left + 10, y, 8.5 * s, w);
+    put(ctx, n.en, ctx.left + 10, y + textHeight(ctx, n.zh, 8.5 * s, w), 7 * s, w, { color: GREY });
     ctx.doc.y = y + h;
   }
   ctx.doc.y += 6;
@@ -359,7 +361,7 @@ export function block(ctx: Ctx, b: BlockVM, dry = false): number {
 
 // ---- Sign-off: issuer, time, seal box, QR code and verification code ----
 
-const QR_SIZE = 92;
+const QR_SIZE = 86;
 const SEAL_WIDTH = 104;
 const SIGN_LABEL_WIDTH = 70;
 
@@ -377,8 +379,8 @@ function signOffRows(vm: DocumentViewModel): [Bilingual, string][] {
 function signOffNote(vm: DocumentViewModel): Bilingual {
   return vm.trust
     ? {
-        zh: "本件经电子签名（Ed25519）。扫描二维码或访问核验网址可查验真伪与状态；公钥见 /.well-known/jingban-signing-key。",
-        en: "Digitally signed (Ed25519). Scan the QR code or visit the address to check it; public key at /.well-known/jingban-signing-key.",
+        zh: "本件经电子签名（Ed25519），可扫码或凭核验码在线核验；公钥：/.well-known/jingban-signing-key",
+        en: "Signed (Ed25519): verify with the QR code or the code; public key at /.well-known/jingban-signing-key",
       }
     : { zh: "草稿：未签发，不作为凭证使用。", en: "Draft: not issued, not valid as a document." };
 }

@@ -202,13 +202,20 @@ export function buildCertificate(input: CertificateInput): DocumentDraft {
   const totalInterest = outcome.kind === "computed" ? outcome.years.reduce((sum, y) => sum.plus(y.interest), ZERO) : null;
   const { fields: accountFields, notes } = balanceFields(outcome);
   if (outcome.kind === "computed" && outcome.years.some((y) => y.rateKind !== "not-needed")) {
-    const used = outcome.years.filter((y) => y.rateKind !== "not-needed").map((y) => `${y.year}: ${formatPercent(y.rate.toFixed())}`);
-    notes.push({ zh: `所用记账利率：${used.join("；")}`, en: `Crediting rates used: ${used.join("; ")}` });
+    // Consecutive years at one rate print as one range: 40 years of history stay one line.
+    const used: { from: number; to: number; rate: string }[] = [];
+    for (const y of outcome.years.filter((a) => a.rateKind !== "not-needed")) {
+      const rate = formatPercent(y.rate.toFixed());
+      const last = used[used.length - 1];
+      if (last && last.rate === rate && last.to === y.year - 1) last.to = y.year;
+      else used.push({ from: y.year, to: y.year, rate });
+    }
+    const text = used.map((u) => `${u.from === u.to ? u.from : `${u.from}–${u.to}`}: ${u.rate}`);
+    notes.push({
+      zh: `按月积数法计息（劳办发〔1997〕116号），记账利率：${text.join("；")}`,
+      en: `Interest by the month-product method (Labour Office [1997] No. 116) at the crediting rates ${text.join("; ")}`,
+    });
   }
-  notes.push({
-    zh: "个人账户按月积数法计息（劳办发〔1997〕116号），每月记账额 = 缴费基数 × 记账比例，按分四舍五入。",
-    en: "Interest by the month-product method (Labour Office [1997] No. 116); each month's credit = base × account rate, rounded to the fen.",
-  });
 
   const blocks: BlockVM[] = [
     {

@@ -1,0 +1,167 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { buildCertificate } from "@/lib/pdf/certificate/view-model";
+import { renderCertificate } from "@/lib/pdf/certificate/render";
+import { buildPayoutDecision } from "@/lib/pdf/payout-decision/view-model";
+import { buildRefundDecision } from "@/lib/pdf/refund-decision/view-model";
+import { buildRejectionNotice } from "@/lib/pdf/rejection-notice/view-model";
+import { buildContactLetter } from "@/lib/pdf/contact-letter/view-model";
+import { buildInfoTable } from "@/lib/pdf/info-table/view-model";
+import { completeDocument } from "@/lib/pdf/document";
+import { renderBatch, renderDocument } from "@/lib/pdf/render-document";
+import type { DocumentDraft, DocumentViewModel } from "@/lib/pdf/types";
+
+// Rendering is checked with poppler's own tools (shared/STACK.md installs poppler-utils).
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jingban-pdf-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+function save(pdf: Buffer): string {
+  const file = path.join(dir, `doc-${++n}.pdf`);
+  fs.writeFileSync(file, pdf);
+  return file;
+}
+const pdftotext = (file: string) => execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+const pdffonts = (file: string) => execFileSync("pdffonts", [file], { encoding: "utf8" });
+const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1]);
+
+const office = {
+  code: "440300",
+  name: "深圳市社会保险基金管理局",
+  nameEn: "Shenzhen Social Insurance Fund Administration",
+  address: "深圳市福田区福中三路市民中心C区",
+  postcode: "518035",
+  phone: "0755-12333",
+};
+const rates = { 2019: "0.0761", 2020: "0.0604", 2021: "0.0669", 2022: "0.0612", 2023: "0.0397", 2024: "0.0262" };
+const records = [
+  ["2019-01", "2019-12", "6000"], ["2020-01", "2020-12", "6300"], ["2021-01", "2021-12", "6600"],
+  ["2022-01", "2022-12", "7000"], ["2023-01", "2023-12", "7200"], ["2024-01", "2024-05", "7500"],
+].map(([from, to, monthlyBase]) => ({ from, to, monthlyBase, accountRate: "0.08" }));
+const person = { name: "李明", idNumber: "440305199003071236" };
+const issuedAt = new Date("2026-05-01T02:23:45.000Z");
+
+function issue(draft: DocumentDraft, serial: string): DocumentViewModel {
+  const code = "ABCDEFGHJKMNPQRS";
+  return completeDocument(draft, {
+    serial,
+    issuedAt,
+    subject: person,
+    trust: { verificationCode: code, verifyUrl: `https://jingban.example/verify/${code}`, qrText: `https://jingban.example/verify/${code}?p=${"x".repeat(250)}&s=${"y".repeat(86)}` },
+  });
+}
+
+const certificate = issue(
+  buildCertificate({ person: { ...person, hukouProvince: "广东", accountType: "GENERAL" }, office, records, rates, asOf: issuedAt, issuerName: "周敏" }),
+  "440300-2026-000001",
+);
+
+describe("certificate PDF", () => {
+  test("carries the Chinese name, the ID number, the serial and the amounts as text", async () => {
+    const file = save(await renderCertificate(certificate));
+    const text = pdftotext(file);
+    expect(text).toContain("李明");
+    expect(text).toContain("440305199003071236");
+    expect(text).toContain("440300-2026-000001");
+    expect(text).toContain("基本养老保险参保缴费凭证");
+    for (const amount of ["40,379.75", "36,361.58", "6,000.00", "5,760.00"]) expect(text).toContain(amount);
+    expect(text).toContain("ABCD-EFGH-JKMN-PQRS");
+    expect(text).toContain("2026-05-01 10:23:45 (Asia/Shanghai, UTC+08:00)");
+    expect(pages(file)).toBe(1);
+  });
+
+  test("embeds the CJK font as a subset and stays well under 100 KB", async () => {
+    const pdf = await renderCertificate(certificate);
+    const fonts = pdffonts(save(pdf)).split("\n").slice(2).filter(Boolean);
+    expect(fonts).toHaveLength(1);
+    // name, type…, then the emb / sub / uni columns
+    expect(fonts[0]).toMatch(/^[A-Z]{6}\+NotoSansSC-Regular\s.*\byes\s+yes\s+yes\b/);
+    expect(pdf.length).toBeLessThan(100_000);
+    console.log(`certificate PDF: ${pdf.length} bytes`);
+  });
+
+  test("a reprint of the stored view model is byte-for-byte the same file", async () => {
+    const stored = JSON.parse(JSON.stringify(certificate)) as DocumentViewModel;
+    const [a, b] = await Promise.all([renderDocument(certificate), renderDocument(stored)]);
+    expect(a.equals(b)).toBe(true);
+  });
+
+  test.each([
+    [6, 1],
+    [15, 1],
+    [45, 2],
+  ])("%i years of history: %i page(s), the table continuing with its header", async (years, expectedPages) => {
+    const first = 2025 - years + 1;
+    const long = Array.from({ length: years }, (_, i) => ({ from: `${first + i}-01`, to: `${first + i}-12`, monthlyBase: String(1000 + i * 200), accountRate: "0.08" }));
+    const longRates = Object.fromEntries(Array.from({ length: 47 }, (_, i) => [1980 + i, i % 2 ? "0.03" : "0.035"]));
+    const vm = issue(buildCertificate({ person: { ...person, hukouProvince: "广东", accountType: "GENERAL" }, office, records: long, rates: longRates, asOf: issuedAt, issuerName: "周敏" }), "440300-2026-000002");
+    const file = save(await renderDocument(vm));
+    expect(pages(file)).toBe(expectedPages);
+    expect(pdftotext(file)).toContain("2025-01 – 2025-12");
+  });
+
+  test("a draft renders, marked as not issued", async () => {
+    const text = pdftotext(save(await renderDocument({ ...buildCertificate({ person: { ...person, hukouProvince: "广东", accountType: "TEMPORARY" }, office, records, rates, asOf: issuedAt, issuerName: "周敏" }) })));
+    expect(text).toContain("DRAFT");
+    expect(text).toContain("临时缴费账户");
+  });
+});
+
+describe("letters render with their amounts in capitals", () => {
+  test.each<[string, DocumentDraft, string[]]>([
+    [
+      "payout decision",
+      buildPayoutDecision({
+        caseNumber: "440300-SUR-2026-000001", person, office, ground: "emigration-nationality-lost", terminationMonth: "2024-06",
+        calculation: { payout: "39778.18", priorYearEndBalance: "36361.58", currentYearPrincipal: "3000.00", currentYearInterest: "416.60" }, issuerName: "郑洁",
+      }),
+      ["叁万玖仟柒佰柒拾捌元壹角捌分", "39,778.18", "一次性支付决定书"],
+    ],
+    [
+      "refund decision",
+      buildRefundDecision({ caseNumber: "C-2", person, office, issuerName: "周敏", refunds: [{ payerType: "FLEXIBLE", months: 3, amount: "1200.00" }], total: "1200.00" }),
+      ["壹仟贰佰元整", "1,200.00", "重复缴费退费决定书"],
+    ],
+    [
+      "rejection notice",
+      buildRejectionNotice({ caseNumber: "C-3", caseType: "SURRENDER", person, office, issuerName: "周敏", reason: "出国定居但未丧失中国国籍", legalSources: ["order13-art6"] }),
+      ["不予办理告知书", "出国定居但未丧失中国国籍", "人社部令第13号"],
+    ],
+    [
+      "contact letter",
+      buildContactLetter({ caseNumber: "C-4", person, issuerName: "黄磊", fromOffice: { name: office.name }, toOffice: { code: "430100", name: "长沙市社会保险服务中心", nameEn: "Changsha Social Insurance Service Center" } }),
+      ["基本养老保险关系转移接续联系函", "长沙市社会保险服务中心"],
+    ],
+    [
+      "information table",
+      buildInfoTable({
+        caseNumber: "C-5", person, issuerName: "周敏", fromOffice: office, toOffice: { name: "长沙市社会保险服务中心" },
+        personBlock: { localFrom: "2019-01", localTo: "2024-07", localMonths: 67, transferMonth: "2024-08" },
+        funds: { f1: "0.00", f2: "36361.58", f3: "5250.00", f4: "41611.58", f5: "74736.00", f6: "116347.58" },
+        rows: [{ year: 2024, from: "2024-01", to: "2024-07", months: 7, monthlyBases: ["7500"], accountRates: ["0.08"], principal: "5250.00", interest: null, closingBalance: "41611.58" }],
+      }),
+      ["基本养老保险关系转移接续信息表", "116,347.58", "转入地计息"],
+    ],
+  ])("%s", async (_label, draft, expected) => {
+    const text = pdftotext(save(await renderDocument(issue(draft, "440300-2026-000009"))));
+    for (const s of expected) expect(text).toContain(s);
+    expect(text).toContain("440300-2026-000009");
+  });
+});
+
+describe("batch", () => {
+  test("N documents make one PDF of N pages with one embedded font", async () => {
+    const N = 25;
+    const vms = Array.from({ length: N }, (_, i) => issue(certificate, `440300-2026-${String(i + 1).padStart(6, "0")}`));
+    const progress: number[] = [];
+    const { pdf, documents } = await renderBatch(vms, { title: "batch", onProgress: (d) => void progress.push(d) });
+    const file = save(pdf);
+    expect(documents).toBe(N);
+    expect(pages(file)).toBe(N);
+    expect(progress).toHaveLength(N);
+    expect(pdffonts(file).split("\n").slice(2).filter(Boolean)).toHaveLength(1);
+    expect(pdftotext(file)).toContain("440300-2026-000025");
+  });
+});

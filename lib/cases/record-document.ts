@@ -3,6 +3,7 @@ import { finalStatuses, type CaseStatus } from "@/lib/workflow";
 import type { Actor } from "./actor";
 import { asResult, fail, type CaseResult } from "./errors";
 import { appendCaseEvent } from "./events";
+import { assertNotAboutSelf } from "./guards";
 import { loadCaseForWork } from "./load";
 import { recordDocumentSchema } from "./schemas";
 import { runInTransaction } from "./transition-case";
@@ -27,6 +28,8 @@ export async function recordDocument(
       const c = await loadCaseForWork(tx, actor, caseId);
       if (!c) fail("not_found", "errors.notFound");
       if (!can(actor, "case:work")) fail("forbidden", "errors.forbidden");
+      // Receiving the papers of one's own case is acting on it (DESIGN.md §1), like a transition.
+      assertNotAboutSelf(actor, c!);
       if (options.version !== undefined && options.version !== c!.version) fail("conflict", "errors.conflict");
       if (finalStatuses.has(c!.status as CaseStatus)) fail("conflict", "cases.errors.decided");
       const item = await tx.caseDocument.findUnique({ where: { caseId_kind: { caseId: c!.id, kind: parsed.data.kind } }, select: { id: true, receivedAt: true } });

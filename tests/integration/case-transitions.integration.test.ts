@@ -424,7 +424,7 @@ describe("approval limit: above it only a supervisor approves", () => {
 });
 
 describe("nobody acts on a case about themselves", () => {
-  test("a caseworker whose ID number is the person's: 403 on intake and on every transition", async () => {
+  test("a caseworker whose ID number is the person's: 403 on intake, on its papers and on every transition", async () => {
     const p = await clonePerson("P1", { offices: { "440300": home.code } });
     const self = await addUser(home, `self-${p.idNumber}`, "caseworker", p.idNumber);
     const selfSupervisor = await addUser(home, `self-sup-${p.idNumber}`, "supervisor", p.idNumber);
@@ -434,6 +434,10 @@ describe("nobody acts on a case about themselves", () => {
     expect(await db.case.count({ where: { personId: p.id } })).toBe(casesBefore);
 
     const id = await driver.create("SURRENDER", { intake: driver.intake("SURRENDER", p.idNumber) });
+    const papers = await snapshot(id);
+    for (const who of [self, selfSupervisor])
+      expectRefused(await recordDocument(who, id, { kind: "application-form" }), "forbidden", "cases.errors.ownCase");
+    expect(await snapshot(id)).toEqual(papers);
     await receiveAllDocuments(home.user("caseworker1"), id);
     const tries: Array<[CaseStatus, string, Record<string, unknown>]> = [
       ["DRAFT", "submit", {}],
@@ -459,6 +463,7 @@ describe("nobody acts on a case about themselves", () => {
     const intake = { type: "SURRENDER", idNumber: p.idNumber, ground: "death", terminationMonth: "2024-04", payees: [{ name: "继承人", idNumber: heirId, relationship: "child" }] };
     expectRefused(await createCase(heir, intake), "forbidden", "cases.errors.ownCase");
     const id = await driver.create("SURRENDER", { intake });
+    expectRefused(await recordDocument(heir, id, { kind: "death-proof" }), "forbidden", "cases.errors.ownCase");
     await receiveAllDocuments(home.user("caseworker1"), id);
     const before = await snapshot(id);
     expectRefused(await attempt(heir, id, { action: "submit" }), "forbidden", "cases.errors.ownCase");

@@ -14,7 +14,8 @@ function post(body: unknown, headers: Record<string, string> = {}): Promise<Resp
   return POST(
     new Request("http://localhost/api/v1/auth/token", {
       method: "POST",
-      headers: { "content-type": "application/json", ...headers },
+      // An address of its own, so other files' requests never share this file's rate-limit window.
+      headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.10", ...headers },
       body: typeof body === "string" ? body : JSON.stringify(body),
     }),
   );

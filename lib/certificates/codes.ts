@@ -27,7 +27,8 @@ export function formatSerial(officeCode: string, year: number, sequence: number)
   return `${officeCode}-${year}-${String(sequence).padStart(6, "0")}`;
 }
 
-const SERIAL_PATTERN = /^[0-9A-Za-z]{1,12}-\d{4}-\d{6,9}$/;
+// The office code is a region code in practice, but the column allows up to 12 of [0-9A-Za-z-].
+const SERIAL_PATTERN = /^[0-9A-Za-z-]{1,12}-\d{4}-\d{6,9}$/;
 
 export function isSerial(value: unknown): value is string {
   return typeof value === "string" && SERIAL_PATTERN.test(value);

@@ -1,3 +1,4 @@
+import { can } from "@/lib/auth/permissions";
 import { getApiUser } from "@/lib/auth/session";
 import { apiError, readJsonBody, requestTranslator, validationError } from "@/lib/http/api";
 import { createBatch, listBatches } from "@/lib/certificates/batch";
@@ -27,5 +28,7 @@ export async function GET(request: Request) {
   const t = requestTranslator(request);
   const user = await getApiUser(request);
   if (!user) return apiError("unauthorized", t("errors.unauthorized"));
+  // listBatches answers [] without the permission (for the page); the API says 403, like every list.
+  if (!can(user, "certificate:read")) return apiError("forbidden", t("errors.forbidden"));
   return Response.json({ items: await listBatches(user, 20) }, { headers: { "cache-control": "no-store" } });
 }

@@ -231,7 +231,6 @@ async function waitForBatch(id: string) {
   throw new Error(`batch ${id} did not finish`);
 }
 
-
 const fixtures: Record<string, Fixture> = {
   "GET /api/v1/cases": {
     subject: async () => ({ query: `?q=${encodeURIComponent((await homeCase()).caseNumber)}` }),

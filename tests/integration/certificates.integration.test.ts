@@ -197,7 +197,7 @@ describe("the signed QR payload", () => {
     sig[10] ^= 0x01;
     expect(verifySignature(signed.bytes, sig.toString("base64url"), publicKey)).toBe(false);
 
-    const jwks = (await (await keyRoute(call("/.well-known/jingban-signing-key?format=jwk"))).json()) as { keys: JsonWebKey[] };
+    const jwks = (await (await keyRoute(call("/.well-known/jingban-signing-key?format=jwk"))).json()) as { keys: crypto.JsonWebKey[] };
     expect(verifySignature(signed.bytes, signed.signature, crypto.createPublicKey({ key: jwks.keys[0], format: "jwk" }))).toBe(true);
 
     // The verification API checks a presented payload against the document too.

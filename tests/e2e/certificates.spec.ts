@@ -1,0 +1,82 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test, type APIResponse } from "@playwright/test";
+import en from "../../lib/i18n/messages/en.json";
+import { demoPeople, signIn } from "./helpers";
+
+const P1 = demoPeople.P1;
+const P5 = demoPeople.P5;
+
+async function pdfFile(response: APIResponse): Promise<string> {
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "jingban-e2e-")), "doc.pdf");
+  fs.writeFileSync(file, await response.body());
+  return file;
+}
+const pdfPages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1]);
+
+test("caseworker1 issues a certificate for P1; its verification page, signed out, says valid", async ({ page, browser, baseURL }) => {
+  await signIn(page, "caseworker1");
+  await page.goto("/people");
+  await page.getByLabel(en.people.searchLabel).fill(P1.idNumber);
+  await page.getByRole("button", { name: en.people.search, exact: true }).click();
+  await page.getByRole("link", { name: P1.name }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(P1.name);
+
+  await page.getByRole("button", { name: en.certificates.issue }).click();
+  const result = page.getByTestId("issue-result");
+  await expect(result).toHaveAttribute("data-serial", /^440300-\d{4}-\d{6}$/);
+  const serial = (await result.getAttribute("data-serial"))!;
+
+  // The PDF: Chinese name, ID number and serial as text, one page, one subset font.
+  const file = await pdfFile(await page.request.get((await page.getByTestId("issued-pdf").getAttribute("href"))!));
+  const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+  expect(text).toContain(P1.name);
+  expect(text).toContain(P1.idNumber);
+  expect(text).toContain(serial);
+  expect(pdfPages(file)).toBe(1);
+  const code = /核验码[\s\S]*?([2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4})/.exec(text)?.[1];
+  expect(code).toBeTruthy();
+  // The QR code opens this page (with the signed payload appended).
+  expect(text).toContain(`/verify/${code!.replace(/-/g, "")}`);
+
+  const anonymous = await browser.newContext({ baseURL, locale: "en-US" });
+  const publicPage = await anonymous.newPage();
+  await publicPage.goto(`/verify/${code!.replace(/-/g, "")}`);
+  await expect(publicPage).not.toHaveURL(/\/login/);
+  await expect(publicPage.getByTestId("verify-status")).toHaveAttribute("data-status", "valid");
+  await expect(publicPage.getByTestId("verify-status")).toContainText(en.verify.status.valid);
+  await expect(publicPage.getByText(serial)).toBeVisible();
+  await expect(publicPage.getByText("440305********1236")).toBeVisible();
+  await expect(publicPage.getByText(P1.idNumber)).toHaveCount(0);
+  await anonymous.close();
+
+  // The list shows it, with its status.
+  await page.goto("/certificates");
+  await expect(page.locator(`[data-testid="certificate-row"][data-serial="${serial}"]`)).toContainText(en.certificates.statuses.VALID);
+});
+
+test("caseworker3 batch-prints 200 certificates into one PDF of 200 pages", async ({ page }) => {
+  test.setTimeout(420_000);
+  await signIn(page, "caseworker3");
+  // 200 certificates for P5 through the API with the browser's session.
+  for (let i = 0; i < 200; i++) {
+    const response = await page.request.post("/api/v1/certificates", { data: { idNumber: P5.idNumber } });
+    expect(response.status()).toBe(201);
+  }
+  await page.goto("/certificates");
+  await page.getByRole("link", { name: en.certificates.issuedToday }).click();
+  await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=/);
+  await expect(page.getByTestId("certificate-row")).toHaveCount(50);
+
+  await page.getByRole("button", { name: en.certificates.batch.start }).click();
+  const progress = page.getByTestId("batch-progress");
+  await expect(progress).toBeVisible();
+  await expect(progress).toHaveAttribute("aria-valuenow", "100", { timeout: 300_000 });
+  await expect(page.getByTestId("batch-status")).toHaveAttribute("data-status", "DONE");
+  const href = await page.getByTestId("batch-download").getAttribute("href");
+  expect(pdfPages(await pdfFile(await page.request.get(href!)))).toBe(200);
+});

@@ -18,6 +18,8 @@ export interface BootOptions {
   /** "always" for e2e (never test a stale build), "if-missing" for the demo. */
   build?: "always" | "if-missing";
   port?: string;
+  /** Runs after migrate and seed, before the build (e.g. the e2e run's own fixtures). */
+  afterSeed?: () => Promise<void>;
   /** Runs once the server has exited, before this process exits (e.g. drop a database). */
   onExit?: () => Promise<void>;
 }
@@ -26,7 +28,7 @@ const log = (message: string) => console.log(`[jingban] ${message}`);
 
 /** Resolves with the server's exit code once it has stopped and `onExit` has run. */
 export async function boot(options: BootOptions = {}): Promise<number> {
-  const { dev = false, build = "if-missing", port = process.env.PORT ?? "3000", onExit } = options;
+  const { dev = false, build = "if-missing", port = process.env.PORT ?? "3000", afterSeed, onExit } = options;
   const root = process.cwd();
   const dataDir = path.join(root, ".data");
   process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -52,6 +54,7 @@ export async function boot(options: BootOptions = {}): Promise<number> {
     const { seedDemoIfEmpty } = await import("@/prisma/seed/demo");
     const { disconnectDb } = await import("@/lib/db/client");
     await seedDemoIfEmpty();
+    await afterSeed?.();
     await disconnectDb();
 
     if (!dev && (build === "always" || !fs.existsSync(path.join(root, ".next/BUILD_ID")))) {

@@ -33,6 +33,21 @@ async function dropStaleDatabases(server: string): Promise<void> {
   }
 }
 
+/**
+ * Users that exist only in the e2e database, so that a spec can do something destructive to an
+ * account (lock it) without taking a demo user away from the other specs. Keep in step with
+ * tests/e2e/helpers.ts.
+ */
+const E2E_LOCKOUT_USER = "e2e-lockout";
+
+async function createE2eFixtures(): Promise<void> {
+  const { db } = await import("@/lib/db/client");
+  const { createUser } = await import("@/prisma/seed/factories");
+  const demo = (await import("@/prisma/seed/demo-data.json")).default;
+  const office = await db.office.findUniqueOrThrow({ where: { code: "430100" }, select: { id: true } });
+  await createUser(db, { username: E2E_LOCKOUT_USER, name: "锁定测试", role: "caseworker", officeId: office.id, password: demo.password });
+}
+
 async function main(): Promise<number> {
   const server = await ensurePostgres();
   await dropStaleDatabases(server);
@@ -45,6 +60,7 @@ async function main(): Promise<number> {
   return boot({
     port: E2E_PORT,
     build: process.env.E2E_SKIP_BUILD === "1" ? "if-missing" : "always",
+    afterSeed: createE2eFixtures,
     onExit: async () => {
       if (process.env.KEEP_TEST_DATABASE) return;
       await dropDatabase(url);

@@ -10,10 +10,11 @@ export const demoUsers = Object.fromEntries(demo.users.map((u) => [u.username, u
 export const demoPeople = Object.fromEntries(demo.people.map((p) => [p.key, p]));
 
 /**
- * Reserved for tests/e2e/sign-in.spec.ts, which locks it: no other spec may sign in with it.
- * (The lock lasts 15 minutes; every run of `npm run test:e2e` starts on a fresh database.)
+ * A Changsha caseworker that exists only in the e2e database (lib/cli/e2e-server.ts creates it
+ * with the demo password), reserved for tests/e2e/sign-in.spec.ts, which locks it for 15
+ * minutes. Every demo user, caseworker4 included, stays free for the other specs in any order.
  */
-export const LOCKOUT_USER = "caseworker4";
+export const LOCKOUT_USER = "e2e-lockout";
 
 /** Fills the sign-in form without waiting for the outcome. */
 export async function submitSignIn(page: Page, username: string, password: string): Promise<void> {

@@ -52,6 +52,12 @@ test("caseworker1 issues a certificate for P1; its verification page, signed out
   await expect(publicPage.getByText(serial)).toBeVisible();
   await expect(publicPage.getByText("440305********1236")).toBeVisible();
   await expect(publicPage.getByText(P1.idNumber)).toHaveCount(0);
+  // The public key is published without login, and the JSON check answers too.
+  const key = await anonymous.request.get("/.well-known/jingban-signing-key");
+  expect(key.status()).toBe(200);
+  expect(await key.text()).toContain("BEGIN PUBLIC KEY");
+  const check = await anonymous.request.get(`/api/v1/verify/${code!.replace(/-/g, "")}`);
+  expect(await check.json()).toMatchObject({ status: "valid", serial, idNumber: "440305********1236" });
   await anonymous.close();
 
   // The list shows it, with its status.

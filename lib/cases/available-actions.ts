@@ -10,7 +10,7 @@ import type { CaseDetail } from "./case-detail";
  * everything again on the server.
  */
 export function availableActions(user: Actor, c: CaseDetail) {
-  if (!can(user, "case:work") || (user.idNumber && user.idNumber === c.person.idNumber)) return [];
+  if (!can(user, "case:work") || c.aboutViewer) return [];
   const involved = c.events.filter((e) => ["create", "submit", "resubmit", "recommend"].includes(e.action)).map((e) => e.actorId);
   return actionsFor(c.type, c.status, user.role)
     .filter((t) => {

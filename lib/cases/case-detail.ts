@@ -2,11 +2,22 @@ import { db } from "@/lib/db/client";
 import { caseVisibleTo, type OfficeScoped } from "@/lib/db/scope";
 import { dueStatus } from "@/lib/domain/calendar";
 import { finalStatuses, type CaseStatus, type CaseType } from "@/lib/workflow";
+import { maskIdNumber } from "@/lib/people/mask";
 import { checklistLabel } from "./checklists";
 import { isoShanghai, loadOfficeCalendar, shanghaiDate } from "./clock";
 
-/** Everything the case page and `GET /api/v1/cases/{id}` show (API.md "Cases"). */
-export async function getCaseDetail(user: OfficeScoped, id: string, now = new Date()) {
+/**
+ * Everything the case page and `GET /api/v1/cases/{id}` show (API.md "Cases"). The person's ID
+ * number is masked unless the caller asks for it in full (a permission the caller checks and
+ * logs, lib/people/queries.ts revealIdNumber); `aboutViewer` says whether the case concerns the
+ * viewer (nobody acts on their own case).
+ */
+export async function getCaseDetail(
+  user: OfficeScoped & { idNumber?: string | null },
+  id: string,
+  options: { now?: Date; fullIdNumber?: boolean } = {},
+) {
+  const now = options.now ?? new Date();
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   const c = await db.case.findFirst({
     where: { AND: [caseVisibleTo(user), { id }] },
@@ -43,10 +54,11 @@ export async function getCaseDetail(user: OfficeScoped, id: string, now = new Da
     version: c.version,
     office: { code: c.office.code, name: c.office.name, nameEn: c.office.nameEn, approvalLimit: c.office.approvalLimit.toFixed(2) },
     person: {
-      id: c.person.id, name: c.person.name, idNumber: c.person.idNumber, sex: c.person.sex,
+      id: c.person.id, name: c.person.name, idNumber: options.fullIdNumber ? c.person.idNumber : maskIdNumber(c.person.idNumber), sex: c.person.sex,
       birthDate: c.person.birthDate.toISOString().slice(0, 10), hukouProvince: c.person.hukouProvince, relationshipStatus: c.person.relationshipStatus,
     },
     intake: c.intake as Record<string, unknown>,
+    aboutViewer: isAbout(user.idNumber, c.person.idNumber, c.intake),
     assignee: assignee ?? null,
     involved: { createdById: c.createdById, submittedById: c.submittedById, recommendedById: c.recommendedById, approvedById: c.approvedById },
     dueDate: due,
@@ -72,3 +84,9 @@ export async function getCaseDetail(user: OfficeScoped, id: string, now = new Da
   };
 }
 export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCaseDetail>>>;
+
+function isAbout(viewerIdNumber: string | null | undefined, personIdNumber: string, intake: unknown): boolean {
+  if (!viewerIdNumber) return false;
+  const payees = ((intake as { payees?: Array<{ idNumber?: string }> } | null)?.payees ?? []).map((p) => p.idNumber);
+  return viewerIdNumber === personIdNumber || payees.includes(viewerIdNumber);
+}

@@ -3,6 +3,8 @@ import { createCase, getCaseDetail, recordDocument, transitionCase, type Actor }
 import { db } from "@/lib/db/client";
 import { verifyChain } from "@/lib/audit/chain";
 import { actor, ensureDemo } from "@/tests/factories/demo";
+import { createPerson } from "@/prisma/seed/factories";
+import { generateIdNumber } from "@/lib/domain/id-number";
 
 let cw1: Actor, cw2: Actor, sup1: Actor, cw3: Actor, cw4: Actor, sup3: Actor;
 
@@ -122,5 +124,26 @@ describe("journeys through the case service", () => {
     const payouts = await Promise.all([0, 1].map(() => transitionCase(cw1, created.id, { action: "complete", version: a.version, data: { paymentReference: "P-X" } })));
     expect(payouts.filter((r) => r.ok)).toHaveLength(1);
     expect(await db.payment.count({ where: { caseId: created.id } })).toBe(1);
+  });
+});
+
+describe("personal data on the case detail", () => {
+  test("an auditor sees the ID number masked; a caseworker sees it in full and the view is logged", async () => {
+    const { GET } = await import("@/app/api/v1/cases/[id]/route");
+    const { POST: token } = await import("@/app/api/v1/auth/token/route");
+    const idNumber = generateIdNumber({ addressCode: "440304", birthDate: "1986-05-17", sex: "F", sequence: 412 });
+    const office = await db.office.findUniqueOrThrow({ where: { code: "440300" }, select: { id: true } });
+    await createPerson(db, { idNumber, name: "数据甲", sex: "F", birthDate: "1986-05-17", hukouProvince: "广东", officeId: office.id });
+    const created = await ok(createCase(cw1, { type: "DUPLICATE_REFUND", idNumber }));
+    const bearer = async (username: string) =>
+      (await (await token(new Request("http://localhost/api/v1/auth/token", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.9" }, body: JSON.stringify({ username, password: "Jingban-Demo-2026" }) }))).json()).token as string;
+    const get = async (username: string) =>
+      (await GET(new Request(`http://localhost/api/v1/cases/${created.id}`, { headers: { authorization: `Bearer ${await bearer(username)}` } }), { params: Promise.resolve({ id: created.id }) })).json();
+    const worker = await get("caseworker2");
+    expect(worker.person.idNumber).toBe(idNumber);
+    expect(await db.accessLog.count({ where: { subject: idNumber } })).toBe(1);
+    const auditor = await get("auditor1");
+    expect(auditor.person.idNumber).toBe(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
+    expect(await db.accessLog.count({ where: { subject: idNumber } })).toBe(1);
   });
 });

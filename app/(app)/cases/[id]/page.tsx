@@ -86,7 +86,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <Section title={t("person")} id="sec-person">
             {dl([
               ["", <Link key="p" href={`/people/${c.person.id}`}>{c.person.name}</Link>],
-              ["ID", <span key="i" style={{ fontFamily: "monospace" }}>{maskIdNumber(c.person.idNumber)}</span>],
+              ["ID", <span key="i" style={{ fontFamily: "monospace" }}>{c.person.idNumber}</span>],
               ["", `${c.person.birthDate} · ${c.person.hukouProvince}`],
             ])}
           </Section>

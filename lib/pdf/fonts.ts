@@ -21,7 +21,8 @@ export function cjkFontPath(): string {
 
 /** The font file's bytes, read on first use and kept for the life of the process. */
 export function cjkFontBuffer(): Buffer {
-  if (!globalForFont.jingbanCjkFont) globalForFont.jingbanCjkFont = fs.readFileSync(cjkFontPath());
+  // Read at run time from node_modules (or JINGBAN_PDF_FONT): the bundler must not trace it.
+  if (!globalForFont.jingbanCjkFont) globalForFont.jingbanCjkFont = fs.readFileSync(/*turbopackIgnore: true*/ cjkFontPath());
   return globalForFont.jingbanCjkFont;
 }
 

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { isStorableText } from "@/lib/http/api";
 import { dummyVerify, verifyPassword } from "./password";
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCK_MINUTES = 15;
 
 export const credentialsSchema = z.object({
-  username: z.string().trim().min(1).max(64),
+  // NUL or a lone surrogate in a username made the lookup throw (a 500 on the sign-in form).
+  username: z.string().trim().min(1).max(64).refine(isStorableText),
   password: z.string().min(1).max(256),
 });
 

@@ -10,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { caseVisibleTo, type OfficeScoped } from "@/lib/db/scope";
 import { addWorkingDays, dueStatus } from "@/lib/domain/calendar";
 import { isValidIdNumber } from "@/lib/domain/id-number";
+import { isStorableText } from "@/lib/http/api";
 import { caseStatuses, caseTypes, finalStatuses, type CaseStatus } from "@/lib/workflow";
 import { maskIdNumber } from "@/lib/people/mask";
 import { loadOfficeCalendar, shanghaiDate } from "./clock";
@@ -25,7 +26,7 @@ export const listFiltersSchema = z
     overdue: z.enum(["true", "false"], { message: "validation.invalid" }).optional(),
     from: dateSchema.optional(),
     to: dateSchema.optional(),
-    q: z.string().trim().max(64, { message: "validation.tooLong" }).optional(),
+    q: z.string().trim().max(64, { message: "validation.tooLong" }).refine(isStorableText, { message: "validation.invalid" }).optional(),
     cursor: z.string().max(200, { message: "validation.invalid" }).optional(),
     limit: z.coerce.number({ message: "validation.integer" }).int({ message: "validation.integer" }).min(1).max(200).optional(),
   })

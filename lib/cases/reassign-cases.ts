@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
+import { isStorableText } from "@/lib/http/api";
 import { finalStatuses, type CaseStatus } from "@/lib/workflow";
 import type { Actor } from "./actor";
 import { asResult, fail, type CaseResult } from "./errors";
@@ -11,7 +12,7 @@ export const reassignSchema = z
   .object({
     caseIds: z.array(z.string().uuid({ message: "validation.invalid" })).min(1, { message: "validation.required" }).max(500, { message: "validation.tooBig" }),
     assigneeId: z.string().uuid({ message: "validation.invalid" }),
-    reason: z.string().trim().min(1, { message: "cases.errors.reasonRequired" }).max(2000, { message: "validation.tooLong" }),
+    reason: z.string().trim().min(1, { message: "cases.errors.reasonRequired" }).max(2000, { message: "validation.tooLong" }).refine(isStorableText, { message: "validation.invalid" }),
   })
   .strict();
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isValidIdNumber } from "@/lib/domain/id-number";
 import { isDecimalString } from "@/lib/domain/money";
 import { PAYING_GROUNDS } from "@/lib/domain/surrender-grounds";
+import { isStorableText } from "@/lib/http/api";
 
 /**
  * Input of the case service, shared by the server actions and the REST handlers. Messages are
@@ -13,6 +14,9 @@ export const idNumberSchema = z
   .max(18, { message: "validation.idNumber" })
   .transform((v) => v.toUpperCase())
   .refine((v) => isValidIdNumber(v), { message: "validation.idNumber" });
+
+/** Free text a user types (names, reasons, notes, references): storable by PostgreSQL. */
+const storable = { message: "validation.invalid" } as const;
 
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "validation.month" });
 
@@ -30,7 +34,7 @@ export const payeeRelationships = ["spouse", "child", "parent", "other-heir"] as
 
 export const payeeSchema = z
   .object({
-    name: z.string().trim().min(1, { message: "validation.required" }).max(50, { message: "validation.tooLong" }),
+    name: z.string().trim().min(1, { message: "validation.required" }).max(50, { message: "validation.tooLong" }).refine(isStorableText, storable),
     idNumber: idNumberSchema,
     relationship: z.enum(payeeRelationships, { message: "validation.invalid" }),
   })
@@ -69,13 +73,13 @@ export const createCaseSchema = z.discriminatedUnion(
 );
 export type CreateCaseInput = z.infer<typeof createCaseSchema>;
 
-const reference = z.string().trim().min(1, { message: "validation.required" }).max(64, { message: "validation.tooLong" });
+const reference = z.string().trim().min(1, { message: "validation.required" }).max(64, { message: "validation.tooLong" }).refine(isStorableText, storable);
 
 export const transitionSchema = z
   .object({
     action: z.string().min(1, { message: "validation.required" }).max(32, { message: "validation.invalid" }),
     version: z.number({ message: "validation.integer" }).int({ message: "validation.integer" }).min(1).max(1_000_000),
-    reason: z.string().trim().max(2000, { message: "validation.tooLong" }).optional(),
+    reason: z.string().trim().max(2000, { message: "validation.tooLong" }).refine(isStorableText, storable).optional(),
     data: z
       .object({
         paymentReference: reference.optional(),
@@ -90,8 +94,8 @@ export type TransitionInput = z.infer<typeof transitionSchema>;
 
 export const recordDocumentSchema = z
   .object({
-    kind: z.string().trim().min(1, { message: "validation.required" }).max(64, { message: "validation.tooLong" }),
-    note: z.string().trim().max(500, { message: "validation.tooLong" }).optional(),
+    kind: z.string().trim().min(1, { message: "validation.required" }).max(64, { message: "validation.tooLong" }).refine(isStorableText, storable),
+    note: z.string().trim().max(500, { message: "validation.tooLong" }).refine(isStorableText, storable).optional(),
   })
   .strict();
 export type RecordDocumentInput = z.infer<typeof recordDocumentSchema>;

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { can } from "@/lib/auth/permissions";
 import { certificateVisibleTo, personVisibleTo } from "@/lib/db/scope";
 import { isValidIdNumber } from "@/lib/domain/id-number";
+import { isStorableText } from "@/lib/http/api";
 import { renderDocument } from "@/lib/pdf/render-document";
 import type { DocumentViewModel } from "@/lib/pdf/types";
 import { isSerial } from "./codes";
@@ -28,7 +29,7 @@ export function pdfPath(serial: string): string {
   return `/api/v1/certificates/${serial}/pdf`;
 }
 
-export const reasonSchema = z.string({ message: "validation.required" }).trim().min(1, { message: "certificates.errors.reasonRequired" }).max(500, { message: "validation.tooLong" });
+export const reasonSchema = z.string({ message: "validation.required" }).trim().min(1, { message: "certificates.errors.reasonRequired" }).max(500, { message: "validation.tooLong" }).refine(isStorableText, { message: "validation.invalid" });
 
 const TX = { timeout: 20_000, maxWait: 10_000 };
 

@@ -57,9 +57,39 @@ export function validationError(error: ZodError, t: Translator): Response {
 
 const MAX_BODY_BYTES = 1_000_000;
 
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
- * Reads a JSON body without ever throwing: malformed JSON, a wrong content length or a body
- * over 1 MB each come back as a ready 400/413 response in the caller's language.
+ * Text PostgreSQL can store: no NUL (text and jsonb refuse U+0000) and no lone UTF-16 surrogate
+ * (no UTF-8 for it; Prisma's query serialisation fails). JSON and form data can carry both, and
+ * either one reaching a query was a 500 (tests/integration/fuzz-*.integration.test.ts).
+ */
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE.test(value);
+}
+
+/** The path of the first string or key in a JSON value that is not storable text, else null. */
+export function unstorableTextPath(value: unknown): string | null {
+  const stack: Array<[unknown, string]> = [[value, ""]];
+  while (stack.length) {
+    const [node, path] = stack.pop()!;
+    if (typeof node === "string") {
+      if (!isStorableText(node)) return path || "(body)";
+    } else if (node && typeof node === "object") {
+      for (const [key, child] of Object.entries(node)) {
+        const childPath = path ? `${path}.${key}` : key;
+        if (!isStorableText(key)) return path || "(body)";
+        stack.push([child, childPath]);
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Reads a JSON body without ever throwing: malformed JSON, a wrong content length, text that
+ * cannot be stored (NUL, lone surrogates) or a body over 1 MB each come back as a ready 400/413
+ * response in the caller's language.
  */
 export async function readJsonBody(
   request: Request,
@@ -73,9 +103,14 @@ export async function readJsonBody(
   }
   if (text.length > MAX_BODY_BYTES)
     return { ok: false, response: apiError("payload_too_large", t("errors.bodyTooLarge")) };
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch {
     return { ok: false, response: apiError("bad_request", t("errors.invalidJson")) };
   }
+  const unstorable = unstorableTextPath(value);
+  if (unstorable !== null)
+    return { ok: false, response: apiError("bad_request", t("errors.badRequest"), [{ path: unstorable, message: t("validation.invalid") }]) };
+  return { ok: true, value };
 }

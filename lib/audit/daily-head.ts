@@ -54,3 +54,10 @@ export async function getDailyHeads(db: Tx, officeId: string, date: string): Pro
   }
   return { office, date, timeZone: "Asia/Shanghai", endsAt: end.toISOString(), heads };
 }
+
+/** Yesterday in Beijing time: the last whole day, the default day of a chain-head sheet. */
+export function lastWholeShanghaiDay(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(now.getTime() - 86_400_000),
+  );
+}

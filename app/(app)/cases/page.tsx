@@ -12,6 +12,8 @@ import { can } from "@/lib/auth/permissions";
 import { listCases, listFiltersSchema } from "@/lib/cases";
 import { caseStatuses, caseTypes } from "@/lib/workflow";
 import { CaseTable } from "@/components/case-table";
+import { listStaff } from "@/lib/supervision/queries";
+import { ReassignableCaseTable } from "../supervision/reassign-form";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("caseList"))("title") };
@@ -36,12 +38,23 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const { cursor: _cursor, ...withoutCursor } = params;
   const nextHref = nextCursor ? `/cases?${new URLSearchParams({ ...withoutCursor, cursor: nextCursor })}` : null;
   const field = { size: "small" as const, sx: { minWidth: 160 } };
+  const exportHref = `/api/v1/cases/export?${new URLSearchParams(withoutCursor)}`;
+  const te = await getTranslations("supervision.export");
+  const staff = can(user, "case:reassign") ? await listStaff(user, ["caseworker", "supervisor"]) : null;
   return (
     <Box>
       <Box sx={{ display: "flex", alignItems: "center", mb: 2 }}>
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
           {t("title")}
         </Typography>
+        <Button component="a" href={exportHref} sx={{ mr: 1 }} data-testid="export-csv">
+          {te("csv")}
+        </Button>
+        {can(user, "person:read-full-id") && (
+          <Button component="a" href={`${exportHref}${exportHref.endsWith("?") ? "" : "&"}fullIds=true`} sx={{ mr: 1 }}>
+            {te("csvFull")}
+          </Button>
+        )}
         {can(user, "case:create") && (
           <LinkButton href="/cases/new" variant="contained">
             {t("newCase")}
@@ -80,7 +93,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       </Paper>
       {!parsed.success && <Alert severity="warning" sx={{ mb: 2 }}>{t("empty")}</Alert>}
       <Paper sx={{ overflowX: "auto" }}>
-        {items.length === 0 ? <Typography sx={{ p: 2 }}>{t("empty")}</Typography> : <CaseTable rows={items} label={t("results")} />}
+        {items.length === 0 ? (
+          <Typography sx={{ p: 2 }}>{t("empty")}</Typography>
+        ) : staff ? (
+          <ReassignableCaseTable rows={items} label={t("results")} staff={staff} />
+        ) : (
+          <CaseTable rows={items} label={t("results")} />
+        )}
       </Paper>
       <Box sx={{ display: "flex", gap: 2, mt: 2 }}>
         {params.cursor && <LinkButton href={`/cases?${new URLSearchParams(withoutCursor)}`}>{t("first")}</LinkButton>}

@@ -10,7 +10,7 @@ import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getPersonForOffice } from "@/lib/people/queries";
+import { getPersonForOffice, revealIdNumber } from "@/lib/people/queries";
 import { maskIdNumber } from "@/lib/people/mask";
 import { IssueCertificate } from "./issue-certificate";
 
@@ -25,7 +25,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const t = await getTranslations("people");
   const locale = await getLocale();
   const officeName = (o: { name: string; nameEn: string }) => (locale === "en" ? o.nameEn : o.name);
-  const idShown = can(user, "person:read-full-id") ? person.idNumber : maskIdNumber(person.idNumber);
+  // A full number is shown only with the permission, and each such view is logged (AccessLog).
+  const shown = await revealIdNumber(user, can(user, "person:read-full-id"), [person.idNumber], maskIdNumber);
+  const idShown = shown.get(person.idNumber) ?? maskIdNumber(person.idNumber);
   return (
     <Box>
       <Typography variant="h5" component="h1" gutterBottom>

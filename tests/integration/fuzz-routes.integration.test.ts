@@ -18,6 +18,7 @@ import { issueApiToken } from "@/lib/auth/session";
 import { stopBatchQueue } from "@/lib/certificates/batch-queue";
 import { issueCertificate } from "@/lib/certificates/certificates";
 import { db } from "@/lib/db/client";
+import { drawSample } from "@/lib/supervision/draw-sample";
 import { actions as workflowActions, caseTypes } from "@/lib/workflow";
 import { CaseDriver, currentVersion } from "@/tests/factories/case-driver";
 import { ensureDemo } from "@/tests/factories/demo";
@@ -138,11 +139,12 @@ async function send(key: string, a: Attack, token: string): Promise<Response> {
 }
 
 async function counts() {
-  const [cases, caseEvents, payments, certificates, certificateEvents, documents, batches] = await Promise.all([
+  const [cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings] = await Promise.all([
     db.case.count(), db.caseEvent.count(), db.payment.count(), db.certificate.count(), db.certificateEvent.count(),
     db.caseDocument.count({ where: { receivedAt: { not: null } } }), db.batchJob.count(),
+    db.auditSample.count(), db.auditSampleItem.count({ where: { reviewedAt: { not: null } } }), db.auditFinding.count(),
   ]);
-  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches };
+  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings };
 }
 
 // ---- subjects: real things for the params, renewed when an accepted request used them up ------
@@ -151,7 +153,7 @@ let office: TestOffice;
 let driver: CaseDriver;
 let token: string;
 let person: ClonedPerson;
-const subject = { caseId: "", serial: "", code: "", batchId: "" };
+const subject = { caseId: "", serial: "", code: "", batchId: "", decidedId: "", sampleId: "", itemId: "" };
 
 async function freshCertificate() {
   const r = await issueCertificate(office.user("caseworker1"), { personId: person.id }, { baseUrl: "http://localhost" });
@@ -183,6 +185,12 @@ beforeAll(async () => {
   token = (await issueApiToken(office.user("supervisor2").id)).token;
   person = await clonePerson("P1", { offices: { "440300": office.code } });
   await renewSubjects();
+  // A decided case, a sample of it and its item (the fuzzer, supervisor2, never worked on it).
+  subject.decidedId = await driver.caseAt("DUPLICATE_REFUND", "REJECTED");
+  const sample = await drawSample(office.user("supervisor1"), { percentage: 100 });
+  if (!sample.ok) throw new Error(sample.error.key);
+  subject.sampleId = sample.value.id;
+  subject.itemId = (await db.auditSampleItem.findFirstOrThrow({ where: { sampleId: sample.value.id }, select: { id: true } })).id;
   await db.batchJob.create({ data: { officeId: office.id, filter: {}, certificateIds: [], total: 0, createdById: office.user("caseworker1").id, status: "DONE" } }).then((b) => (subject.batchId = b.id));
 }, 120_000);
 
@@ -291,6 +299,33 @@ const endpoints: Record<string, Endpoint> = {
   "POST /api/v1/certificates/batches": { body: shaped({ kind: enumOr(["CERTIFICATE", "CONTACT_LETTER"]), status: enumOr(["REVOKED", "VALID"]), from: hostileLeaf, to: hostileLeaf }) },
   "GET /api/v1/certificates/batches/[id]": { params: { id: idParam(() => subject.batchId) } },
   "GET /api/v1/certificates/batches/[id]/pdf": { params: { id: idParam(() => subject.batchId) } },
+  "GET /api/v1/cases/export": {
+    query: query(["type", "status", "assignee", "overdue", "from", "to", "q", "cursor", "limit", "fullIds"]),
+    examples: () => [{ query: "?q=%00" }, { query: "?fullIds=true&q=%00" }],
+  },
+  "GET /api/v1/audit/verify": {},
+  "GET /api/v1/audit/chain-head": { query: query(["date"]), examples: () => [{ query: "?date=2026-02-30" }, { query: "?date=9999-99-99" }] },
+  "GET /api/v1/audit/cases/[id]/log": { params: { id: idParam(() => subject.decidedId) } },
+  "GET /api/v1/audit/samples": {},
+  "POST /api/v1/audit/samples": {
+    body: shaped({
+      percentage: enumOr(["100", "0.1", 100, 0.05, 1e308]), minAmount: hostileLeaf, caseworkerId: idParam(() => office.user("caseworker2").id),
+      type: enumOr(caseTypes), from: hostileLeaf, to: hostileLeaf, reviewerId: idParam(() => office.user("auditor1").id), note: hostileLeaf,
+    }),
+    examples: () => [{ json: { percentage: 100, note: nul } }, { json: { percentage: 100, from: "2026-02-30" } }],
+  },
+  "GET /api/v1/audit/samples/[id]": { params: { id: idParam(() => subject.sampleId) } },
+  "GET /api/v1/audit/sample-items/[id]": { params: { id: idParam(() => subject.itemId) } },
+  "POST /api/v1/audit/sample-items/[id]/review": {
+    params: { id: idParam(() => subject.itemId) },
+    body: shaped({ decision: enumOr(["GRANT", "REJECT"]), amount: hostileLeaf, note: hostileLeaf }),
+    examples: () => [{ params: { id: subject.itemId }, json: { decision: "REJECT", note: nul } }, { params: { id: subject.itemId }, json: { decision: "GRANT", amount: "1e999", note: "x" } }],
+  },
+  "POST /api/v1/audit/sample-items/[id]/findings": {
+    params: { id: idParam(() => subject.itemId) },
+    body: shaped({ severity: enumOr(["INFO", "MINOR", "MAJOR"]), text: hostileLeaf, openCorrection: enumOr(["on", true, "true"]) }),
+    examples: () => [{ params: { id: subject.itemId }, json: { severity: "MAJOR", text: lone, openCorrection: true } }],
+  },
 };
 
 test("every route handler under app/api/v1 is fuzzed", () => {

@@ -108,7 +108,7 @@ type Staff = Actor & { username: string };
 const roleUser = (office: TestOffice, role: Role): Staff => office.user(role === "caseworker" ? "caseworker3" : `${role}1`);
 
 function signInAs(u: Staff | null, office?: TestOffice) {
-  edge.user = u ? ({ ...u, officeCode: office!.code, officeName: "", officeNameEn: "" } satisfies SessionUser) : null;
+  edge.user = u ? ({ ...u, officeCode: office!.code, officeName: "", officeNameEn: "" } as SessionUser) : null;
 }
 
 beforeAll(async () => {

@@ -58,6 +58,15 @@ const routeMatrix: Record<string, Partial<Record<Method, Rule>>> = {
   "/api/v1/certificates/batches": { GET: "certificate:read", POST: "certificate:issue" },
   "/api/v1/certificates/batches/[id]": { GET: "certificate:read" },
   "/api/v1/certificates/batches/[id]/pdf": { GET: "certificate:read" },
+  "/api/v1/cases/export": { GET: "case:read" },
+  "/api/v1/audit/verify": { GET: "audit:read" },
+  "/api/v1/audit/chain-head": { GET: "audit:read" },
+  "/api/v1/audit/cases/[id]/log": { GET: "audit:read" },
+  "/api/v1/audit/samples": { GET: "audit:sample", POST: "audit:sample" },
+  "/api/v1/audit/samples/[id]": { GET: "audit:sample" },
+  "/api/v1/audit/sample-items/[id]": { GET: "audit:sample" },
+  "/api/v1/audit/sample-items/[id]/review": { POST: "audit:sample" },
+  "/api/v1/audit/sample-items/[id]/findings": { POST: "audit:sample" },
   // Outside /api/v1: next-auth's own endpoints (CSRF-token protected, see tests/e2e/hardening.spec.ts)
   // and the public signing key. Listed so that any new route anywhere under app/ must be added here.
   "/api/auth/[...nextauth]": { GET: "public", POST: "public" },
@@ -115,11 +124,12 @@ async function call(key: string, method: Method, o: Call = {}): Promise<{ status
 
 /** Row counts of everything a refused call must not write. */
 async function counts() {
-  const [cases, caseEvents, payments, certificates, certificateEvents, documents, batches] = await Promise.all([
+  const [cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings] = await Promise.all([
     db.case.count(), db.caseEvent.count(), db.payment.count(), db.certificate.count(), db.certificateEvent.count(),
     db.caseDocument.count({ where: { receivedAt: { not: null } } }), db.batchJob.count(),
+    db.auditSample.count(), db.auditSampleItem.count({ where: { reviewedAt: { not: null } } }), db.auditFinding.count(),
   ]);
-  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches };
+  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,12 +215,9 @@ async function freshCase() {
   return unwrap(createCase(home.user("caseworker1"), { type: "DUPLICATE_REFUND", idNumber: p.idNumber }));
 }
 async function freshCertificate() {
-  const person = await homePerson();
-  return unwrap(
-    issueCertificate(home.user("caseworker1"), { personId: person.id }, { baseUrl: "http://localhost" }).then((r) =>
-      r.ok ? { ok: true as const, value: r.value } : { ok: false as const, error: { code: r.code, key: r.messageKey, params: {} } },
-    ),
-  );
+  const r = await issueCertificate(home.user("caseworker1"), { personId: (await homePerson()).id }, { baseUrl: "http://localhost" });
+  if (!r.ok) throw new Error(`issue: ${r.code} ${r.messageKey}`);
+  return r.value;
 }
 const homeCertificate = memo(freshCertificate);
 const homeBatch = memo(async () => {
@@ -220,6 +227,25 @@ const homeBatch = memo(async () => {
   await waitForBatch(r.body.id);
   return r.body.id as string;
 });
+
+/** A rejected case of home (the driver's crew decided it; the matrix's supervisor1 and auditor1 did not). */
+const decidedCase = memo(() => driver.caseAt("DUPLICATE_REFUND", "REJECTED"));
+/** A new sample of all of home's decided cases, and its item for a newly rejected case. */
+async function freshSampleItem() {
+  const caseId = await driver.caseAt("DUPLICATE_REFUND", "REJECTED");
+  const r = await call("/api/v1/audit/samples", "POST", { token: tokenOf(home.user("auditor1")), body: { percentage: 100 } });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  const item = await db.auditSampleItem.findFirstOrThrow({ where: { sampleId: r.body.id, caseId }, select: { id: true } });
+  return { sampleId: r.body.id as string, itemId: item.id };
+}
+const homeSampleItem = memo(freshSampleItem);
+const reviewedItem = memo(async () => {
+  const { itemId } = await freshSampleItem();
+  const r = await call("/api/v1/audit/sample-items/[id]/review", "POST", { token: tokenOf(home.user("auditor1")), params: { id: itemId }, body: { decision: "REJECT", note: "复核同意驳回" } });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return itemId;
+});
+const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 async function waitForBatch(id: string) {
   // The pg-boss worker renders the batch in the background; wait so that it writes nothing later.
@@ -232,6 +258,73 @@ async function waitForBatch(id: string) {
 }
 
 const fixtures: Record<string, Fixture> = {
+  "GET /api/v1/cases/export": {
+    subject: async () => ({ query: `?q=${encodeURIComponent((await homeCase()).caseNumber)}` }),
+    ok: 200,
+    check: async (body) => expect(Buffer.from(body).toString("utf8")).toContain((await homeCase()).caseNumber),
+    foreign: { status: 200, hides: (body) => !Buffer.from(body).toString("utf8").includes(`${home.code}-`) },
+  },
+  "GET /api/v1/audit/verify": {
+    subject: async () => ({}),
+    ok: 200,
+    check: (body) => expect(body).toMatchObject({ office: home.code, ok: true }),
+    foreign: { status: 200, hides: (body) => body.office === partner.code },
+  },
+  "GET /api/v1/audit/chain-head": {
+    subject: async () => ({ query: `?date=${beijingToday()}` }),
+    ok: 200,
+    check: (body) => expect(body.office.code).toBe(home.code),
+    foreign: { status: 200, hides: (body) => body.office.code === partner.code },
+  },
+  "GET /api/v1/audit/cases/[id]/log": {
+    subject: async () => ({ params: { id: await decidedCase() } }),
+    ok: 200,
+    check: (body) => expect(Buffer.from(body).subarray(0, 5).toString()).toBe("%PDF-"),
+    foreign: { status: 404 },
+  },
+  "GET /api/v1/audit/samples": {
+    subject: async () => {
+      await homeSampleItem();
+      return {};
+    },
+    ok: 200,
+    check: async (body) => expect(body.items.map((i: Json) => i.id)).toContain((await homeSampleItem()).sampleId),
+    foreign: { status: 200, hides: (body) => body.items.length === 0 },
+  },
+  "POST /api/v1/audit/samples": {
+    subject: async () => {
+      await decidedCase();
+      return { body: { percentage: 100 } };
+    },
+    fresh: true,
+    ok: 201,
+    check: (body) => expect(body.size).toBeGreaterThan(0),
+    // Another office's sample is drawn from that office's decided cases only: it has none.
+    foreign: { status: 422 },
+  },
+  "GET /api/v1/audit/samples/[id]": {
+    subject: async () => ({ params: { id: (await homeSampleItem()).sampleId } }),
+    ok: 200,
+    check: (body, s) => expect(body.id).toBe(s.params!.id),
+    foreign: { status: 404 },
+  },
+  "GET /api/v1/audit/sample-items/[id]": {
+    subject: async () => ({ params: { id: (await homeSampleItem()).itemId } }),
+    ok: 200,
+    foreign: { status: 404 },
+  },
+  "POST /api/v1/audit/sample-items/[id]/review": {
+    subject: async () => ({ params: { id: (await freshSampleItem()).itemId }, body: { decision: "REJECT", note: "复核同意驳回" } }),
+    fresh: true,
+    ok: 201,
+    check: (body) => expect(body.agrees).toBe(true),
+    foreign: { status: 404 },
+  },
+  "POST /api/v1/audit/sample-items/[id]/findings": {
+    subject: async () => ({ params: { id: await reviewedItem() }, body: { severity: "MINOR", text: "告知书未盖章" } }),
+    ok: 201,
+    foreign: { status: 404 },
+  },
   "GET /api/v1/cases": {
     subject: async () => ({ query: `?q=${encodeURIComponent((await homeCase()).caseNumber)}` }),
     ok: 200,

@@ -55,6 +55,18 @@ export function validationError(error: ZodError, t: Translator): Response {
   return apiError("bad_request", t("errors.badRequest"), zodIssues(error, t));
 }
 
+/**
+ * An unexpected error as it may be logged: its class, code and stack frames, never its message
+ * nor the query string — Prisma's messages quote the query's arguments (ID numbers, names), and
+ * logs are read by more people than case files are.
+ */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at ")).slice(0, 8);
+  return [`${error.name}${typeof code === "string" ? ` ${code}` : ""}`, ...frames].join("\n");
+}
+
 const MAX_BODY_BYTES = 1_000_000;
 
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -1,7 +1,7 @@
 import { getApiUser, type SessionUser } from "@/lib/auth/session";
 import type { CaseFailure } from "@/lib/cases/errors";
 import type { Translator } from "@/lib/i18n/translate";
-import { apiError, requestTranslator } from "./api";
+import { apiError, describeError, requestTranslator } from "./api";
 
 export interface ApiContext {
   user: SessionUser;
@@ -23,7 +23,7 @@ export function withApiUser<P>(
       if (!user) return apiError("unauthorized", t("errors.unauthorized"), undefined, { "www-authenticate": "Bearer" });
       return await handler(request, { user, t }, await route.params);
     } catch (error) {
-      console.error("[api] unexpected error", request.method, new URL(request.url).pathname, error instanceof Error ? error.message : error);
+      console.error("[api] unexpected error", request.method, new URL(request.url).pathname, describeError(error));
       return apiError("internal", t("errors.internal"));
     }
   };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiError, readJsonBody, requestTranslator, validationError } from "@/lib/http/api";
+import { apiError, describeError, readJsonBody, requestTranslator, validationError } from "@/lib/http/api";
 import { isCalcKind, runCalc } from "@/lib/domain/calc";
 import { chinaOfficialCalendar } from "@/lib/domain/holidays-cn";
 
@@ -25,7 +25,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ kin
   } catch (error) {
     // Input that passed validation yet broke a rule is still the caller's input: answer 400,
     // and log it, because it means a schema lets through something the rules cannot take.
-    console.error("calc: unexpected error", kind, error);
+    console.error("calc: unexpected error", kind, describeError(error));
     return apiError("bad_request", t("errors.badRequest"));
   }
 }

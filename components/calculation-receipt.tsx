@@ -29,7 +29,13 @@ export function CalculationReceipt({ calculation, explanation }: { calculation: 
   const t = useTranslations("casePage");
   const tf = useTranslations("receipt.fields");
   const locale = useLocale();
+  const tp = useTranslations("people.payerTypes");
   const pick = (b: Bilingual) => (locale === "en" ? b.en : b.zh);
+  // The calculation stores the domain's payer type ("flexible", "bank-withholding"); show its name.
+  const payerTypeLabel = (code: string) => {
+    const key = code.toUpperCase().replace(/-/g, "_");
+    return tp.has(key) ? tp(key) : code;
+  };
   if (!calculation) return <Typography color="text.secondary">{t("noCalculation")}</Typography>;
   const ex = explanation as Explanation | null;
   const shown = moneyFields.filter((f) => typeof calculation[f] === "string");
@@ -51,7 +57,9 @@ export function CalculationReceipt({ calculation, explanation }: { calculation: 
           {refunds.map((r, i) => (
             <TableRow key={i}>
               <TableCell component="th" scope="row">{tf("refund", { n: i + 1 })}</TableCell>
-              <TableCell align="right" sx={{ fontFamily: "monospace" }}>{`${r.payerType} · ${r.months} · ${r.amount}`}</TableCell>
+              <TableCell align="right" data-field={`refund-${i + 1}`}>
+                {t("refundLine", { payerType: payerTypeLabel(r.payerType), months: r.months, amount: r.amount })}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -63,7 +71,8 @@ export function CalculationReceipt({ calculation, explanation }: { calculation: 
             <strong>{t("rule")}:</strong> {pick(ex.rule)}
           </Typography>
           {ex.lines.length > 0 && (
-            <Box sx={{ overflowX: "auto", mb: 1 }}>
+            // A wide derivation scrolls sideways: focusable and named, so keyboard users can scroll it.
+            <Box sx={{ overflowX: "auto", mb: 1 }} tabIndex={0} role="region" aria-label={pick(ex.title)}>
               <Table size="small" aria-label={pick(ex.title)}>
                 <TableHead>
                   <TableRow>

@@ -6,7 +6,7 @@
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import en from "../../lib/i18n/messages/en.json";
 import zh from "../../lib/i18n/messages/zh-CN.json";
-import { DEMO_PASSWORD, LOCKOUT_USER, demoPeople, signIn, submitSignIn } from "./helpers";
+import { demoPeople, signIn } from "./helpers";
 
 export type Locale = "en" | "zh-CN";
 export type Messages = typeof en;
@@ -32,28 +32,9 @@ export interface Desk {
 export async function openDesk(browser: Browser, username: string, locale: Locale = "en"): Promise<Desk> {
   const context = await browser.newContext({ locale: locale === "en" ? "en-US" : "zh-CN" });
   const page = await context.newPage();
-  if (username === LOCKOUT_USER) await signInLockoutUser(page);
-  else await signIn(page, username);
+  await signIn(page, username);
   await expect(page.locator("html")).toHaveAttribute("lang", locale);
   return { username, context, page, m: messages[locale] };
-}
-
-/**
- * caseworker4 is the only Changsha caseworker besides caseworker3, so the transfer journey needs
- * it (creator, recommender and approver must be three people). tests/e2e/sign-in.spec.ts locks
- * it for 15 minutes, and helpers.signIn refuses it for that reason; "case-transfer" sorts before
- * "sign-in", so in one run (one worker, fresh database) the journey signs it in before the lock.
- */
-async function signInLockoutUser(page: Page): Promise<void> {
-  await page.goto("/login");
-  await submitSignIn(page, LOCKOUT_USER, DEMO_PASSWORD);
-  const outcome = await Promise.race([
-    page.getByTestId("current-user").waitFor().then(() => "signed-in" as const),
-    page.getByTestId("login-error").waitFor().then(() => "refused" as const),
-  ]);
-  if (outcome === "refused")
-    throw new Error(`${LOCKOUT_USER} was refused: sign-in.spec.ts has locked it in this database; run the case journeys on a fresh e2e server`);
-  await expect(page).not.toHaveURL(/\/login$/);
 }
 
 export async function closeDesks(...desks: Desk[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isDecimalString } from "@/lib/domain/money";
+import { isStorableText } from "@/lib/http/api";
 import { caseTypes } from "@/lib/workflow";
 
 /**
@@ -30,7 +31,7 @@ export const drawSampleSchema = z
     to: optional(date),
     /** Who re-reviews the items; unset: whoever of the office's auditors/supervisors takes one. */
     reviewerId: optional(z.string().uuid({ message: "validation.invalid" })),
-    note: optional(z.string().trim().max(500, { message: "validation.tooLong" })),
+    note: optional(z.string().trim().max(500, { message: "validation.tooLong" }).refine(isStorableText, { message: "validation.invalid" })),
   })
   .strict()
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: "supervision.errors.dateOrder", path: ["to"] });
@@ -43,7 +44,7 @@ export const recordReviewSchema = z
     decision: z.enum(reviewDecisions, { message: "validation.invalid" }),
     /** The amount the reviewer finds payable (required when granting). */
     amount: optional(amount),
-    note: z.string().trim().min(1, { message: "validation.required" }).max(2000, { message: "validation.tooLong" }),
+    note: z.string().trim().min(1, { message: "validation.required" }).max(2000, { message: "validation.tooLong" }).refine(isStorableText, { message: "validation.invalid" }),
   })
   .strict()
   .refine((v) => v.decision === "REJECT" || v.amount !== undefined, { message: "validation.required", path: ["amount"] });
@@ -54,7 +55,7 @@ export const findingSeverities = ["INFO", "MINOR", "MAJOR"] as const;
 export const recordFindingSchema = z
   .object({
     severity: z.enum(findingSeverities, { message: "validation.invalid" }),
-    text: z.string().trim().min(1, { message: "validation.required" }).max(4000, { message: "validation.tooLong" }),
+    text: z.string().trim().min(1, { message: "validation.required" }).max(4000, { message: "validation.tooLong" }).refine(isStorableText, { message: "validation.invalid" }),
     /** Open a correction case: a new case of the same type superseding the decided one. */
     openCorrection: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).optional(),
   })

@@ -19,6 +19,9 @@ import { certificateFilterSchema } from "@/lib/certificates/queries";
 import { createCase, recordDocument, reassignCases, transitionCase, type Actor } from "@/lib/cases";
 import { db } from "@/lib/db/client";
 import { isLocale } from "@/lib/i18n/config";
+import { drawSample } from "@/lib/supervision/draw-sample";
+import { recordFinding } from "@/lib/supervision/record-finding";
+import { recordReview } from "@/lib/supervision/review";
 import { actions as workflowActions, caseTypes } from "@/lib/workflow";
 import { CaseDriver, currentVersion } from "@/tests/factories/case-driver";
 import { ensureDemo } from "@/tests/factories/demo";
@@ -81,7 +84,7 @@ const shaped = (shape: Record<string, fc.Arbitrary<unknown>>) =>
 let office: TestOffice;
 let driver: CaseDriver;
 let person: ClonedPerson;
-const subject = { caseId: "", serial: "" };
+const subject = { caseId: "", serial: "", itemId: "" };
 const actorOf = (role: Role): Actor => office.user(role === "supervisor" ? "supervisor2" : `${role}1`);
 
 async function renewSubjects() {
@@ -102,14 +105,20 @@ beforeAll(async () => {
   driver = new CaseDriver(office, partner);
   person = await clonePerson("P1", { offices: { "440300": office.code } });
   await renewSubjects();
+  // A decided case and its sample item (the fuzzing supervisor2 and auditor1 never worked on it).
+  await driver.caseAt("DUPLICATE_REFUND", "REJECTED");
+  const sample = await drawSample(office.user("supervisor1"), { percentage: 100 });
+  if (!sample.ok) throw new Error(sample.error.key);
+  subject.itemId = (await db.auditSampleItem.findFirstOrThrow({ where: { sampleId: sample.value.id }, select: { id: true } })).id;
 }, 120_000);
 
 async function counts() {
-  const [cases, caseEvents, payments, certificates, certificateEvents, documents, batches] = await Promise.all([
+  const [cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings] = await Promise.all([
     db.case.count(), db.caseEvent.count(), db.payment.count(), db.certificate.count(), db.certificateEvent.count(),
     db.caseDocument.count({ where: { receivedAt: { not: null } } }), db.batchJob.count(),
+    db.auditSample.count(), db.auditSampleItem.count({ where: { reviewedAt: { not: null } } }), db.auditFinding.count(),
   ]);
-  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches };
+  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings };
 }
 
 const realCase = fc.constant(null).map(() => subject.caseId);
@@ -199,6 +208,27 @@ const targets: Record<string, Target> = {
     behind: "issueCertificateAction",
     args: fc.tuple(fc.oneof(fc.constant(null).map(() => person.id), hostile)),
     run: (actor, [personId]) => issueCertificate(actor, { personId: String(personId) }, { baseUrl: "http://localhost" }),
+  },
+  drawSample: {
+    behind: "drawSampleAction (its form fields arrive as strings or undefined)",
+    args: fc.tuple(shaped({
+      percentage: enumOr(["100", "0.1", "12.5"]), minAmount: hostileLeaf, caseworkerId: fc.oneof(fc.constant(null).map(() => office.user("caseworker2").id), hostileLeaf),
+      type: enumOr(caseTypes), from: hostileLeaf, to: hostileLeaf, reviewerId: fc.oneof(fc.constant(null).map(() => office.user("auditor1").id), hostileLeaf), note: hostileLeaf,
+    })),
+    run: (actor, [input]) => drawSample(actor, input),
+    examples: () => [[{ percentage: "100", note: nul }], [{ percentage: "100", note: lone }], [{ percentage: "100", from: "2026-02-30", to: "2026-02-31" }]],
+  },
+  recordReview: {
+    behind: "recordReviewAction",
+    args: fc.tuple(fc.oneof(fc.constant(null).map(() => subject.itemId), hostile), shaped({ decision: enumOr(["GRANT", "REJECT"]), amount: hostileLeaf, note: hostileLeaf })),
+    run: (actor, [itemId, input]) => recordReview(actor, itemId as string, input),
+    examples: () => [[subject.itemId, { decision: "REJECT", note: nul }], [subject.itemId, { decision: "GRANT", amount: "1e999", note: "x" }]],
+  },
+  recordFinding: {
+    behind: "recordFindingAction",
+    args: fc.tuple(fc.oneof(fc.constant(null).map(() => subject.itemId), hostile), shaped({ severity: enumOr(["INFO", "MAJOR"]), text: hostileLeaf, openCorrection: enumOr([true, "on"]) })),
+    run: (actor, [itemId, input]) => recordFinding(actor, itemId as string, input),
+    examples: () => [[subject.itemId, { severity: "MAJOR", text: nul }], [subject.itemId, { severity: "MAJOR", text: lone, openCorrection: true }]],
   },
   authenticate: {
     behind: "the sign-in form (next-auth credentials) and POST /api/v1/auth/token",

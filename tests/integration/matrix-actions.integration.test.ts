@@ -23,7 +23,9 @@ import { issueCertificate } from "@/lib/certificates/certificates";
 import { createCase, type Actor } from "@/lib/cases";
 import { db } from "@/lib/db/client";
 import { getTranslator } from "@/lib/i18n/translate";
-import { unwrap } from "@/tests/factories/case-driver";
+import { drawSample } from "@/lib/supervision/draw-sample";
+import { recordReview } from "@/lib/supervision/review";
+import { CaseDriver, unwrap } from "@/tests/factories/case-driver";
 import { ensureDemo } from "@/tests/factories/demo";
 import { createTestOffice, type TestOffice } from "@/tests/factories/offices";
 import { clonePerson } from "@/tests/factories/people";
@@ -83,6 +85,7 @@ const actionMatrix: Record<string, Record<string, Rule>> = {
   },
   "(app)/certificates/actions.ts": { revokeAction: "certificate:revoke", supersedeAction: "certificate:revoke", startBatchAction: "certificate:issue" },
   "(app)/people/[id]/certificate-actions.ts": { issueCertificateAction: "certificate:issue" },
+  "(app)/supervision/actions.ts": { drawSampleAction: "audit:sample", recordReviewAction: "audit:sample", recordFindingAction: "audit:sample" },
 };
 
 const APP = path.resolve(__dirname, "../../app");
@@ -104,6 +107,7 @@ const actions = new Map<string, AnyAction>();
 
 let home: TestOffice;
 let partner: TestOffice;
+let driver: CaseDriver;
 type Staff = Actor & { username: string };
 const roleUser = (office: TestOffice, role: Role): Staff => office.user(role === "caseworker" ? "caseworker3" : `${role}1`);
 
@@ -119,6 +123,7 @@ beforeAll(async () => {
   await ensureDemo();
   home = await createTestOffice({ label: "动作矩阵", province: "湖南" });
   partner = await createTestOffice({ label: "动作他所", province: "广东" });
+  driver = new CaseDriver(home, partner);
 });
 
 afterAll(async () => {
@@ -126,11 +131,12 @@ afterAll(async () => {
 });
 
 async function counts() {
-  const [cases, caseEvents, payments, certificates, certificateEvents, documents, batches] = await Promise.all([
+  const [cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings] = await Promise.all([
     db.case.count(), db.caseEvent.count(), db.payment.count(), db.certificate.count(), db.certificateEvent.count(),
     db.caseDocument.count({ where: { receivedAt: { not: null } } }), db.batchJob.count(),
+    db.auditSample.count(), db.auditSampleItem.count({ where: { reviewedAt: { not: null } } }), db.auditFinding.count(),
   ]);
-  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches };
+  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings };
 }
 
 const en = getTranslator("en");
@@ -208,7 +214,44 @@ async function waitForBatches() {
 
 const expectOk = (o: { kind: string }) => expect(o.kind).toBe("ok");
 
+const form = (fields: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+};
+/** A newly rejected case of home (decided by the driver's crew), sampled; its item. */
+async function freshSampleItem() {
+  const caseId = await driver.caseAt("DUPLICATE_REFUND", "REJECTED");
+  const sample = await unwrap(drawSample(home.user("auditor1"), { percentage: 100 }));
+  return (await db.auditSampleItem.findFirstOrThrow({ where: { sampleId: sample.id, caseId }, select: { id: true } })).id;
+}
+let reviewed: Promise<string> | undefined;
+const reviewedItem = () =>
+  (reviewed ??= freshSampleItem().then(async (id) => {
+    await unwrap(recordReview(home.user("auditor1"), id, { decision: "REJECT", note: "复核同意" }));
+    return id;
+  }));
+
 const fixtures: Record<string, Fixture> = {
+  "(app)/supervision/actions.ts#drawSampleAction": {
+    args: async () => {
+      await reviewedItem(); // home has decided cases
+      return [{ ok: true }, form({ percentage: "100" })];
+    },
+    ok: (o) => expect(o).toEqual({ kind: "redirect", value: expect.stringMatching(/^\/supervision\/samples\/[0-9a-f-]{36}$/) }),
+    // Another office's sample is drawn from that office's decided cases only: it has none.
+    foreign: "unprocessable",
+  },
+  "(app)/supervision/actions.ts#recordReviewAction": {
+    args: async () => [await freshSampleItem(), { ok: true }, form({ decision: "REJECT", note: "复核同意驳回" })],
+    ok: expectOk,
+    foreign: "not_found",
+  },
+  "(app)/supervision/actions.ts#recordFindingAction": {
+    args: async () => [await reviewedItem(), { ok: true }, form({ severity: "MINOR", text: "告知书未盖章" })],
+    ok: expectOk,
+    foreign: "not_found",
+  },
   "(app)/cases/actions.ts#createCaseAction": {
     args: async () => {
       const form = new FormData();

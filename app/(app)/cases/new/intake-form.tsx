@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
@@ -26,6 +26,21 @@ export function IntakeForm(props: { grounds: string[]; relationships: string[]; 
   const [type, setType] = useState(props.initialType);
   const [ground, setGround] = useState("emigration-nationality-lost");
   const [payees, setPayees] = useState<Payee[]>([{ name: "", idNumber: "", relationship: "child" }]);
+  // Every field keeps its value in state: React resets a form after its action has run, and a
+  // refused intake must keep what was typed so that it can be corrected.
+  const [fields, setFields] = useState({ idNumber: props.initialIdNumber, terminationMonth: "", fromOffice: "", transferMonth: "" });
+  const [filedByAgent, setFiledByAgent] = useState(false);
+  // The reset goes back to the checkbox's defaultChecked, which React does not keep in step with
+  // a controlled `checked`: keep it so by hand.
+  const agentRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (agentRef.current) agentRef.current.defaultChecked = filedByAgent;
+  }, [filedByAgent]);
+  const field = (name: keyof typeof fields) => ({
+    name,
+    value: fields[name],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setFields((f) => ({ ...f, [name]: e.target.value })),
+  });
   const err = (name: string) => state.fieldErrors?.[name];
   const payeeErr = (i: number, f: string) => err(`payees.${i}.${f}`);
 
@@ -45,9 +60,8 @@ export function IntakeForm(props: { grounds: string[]; relationships: string[]; 
           ))}
         </TextField>
         <TextField
-          name="idNumber"
+          {...field("idNumber")}
           label={t("idNumber")}
-          defaultValue={props.initialIdNumber}
           required
           error={!!err("idNumber")}
           helperText={err("idNumber")}
@@ -71,7 +85,7 @@ export function IntakeForm(props: { grounds: string[]; relationships: string[]; 
               ))}
             </TextField>
             <TextField
-              name="terminationMonth"
+              {...field("terminationMonth")}
               label={t("terminationMonth")}
               placeholder="2024-06"
               required
@@ -79,7 +93,15 @@ export function IntakeForm(props: { grounds: string[]; relationships: string[]; 
               helperText={err("terminationMonth")}
               slotProps={{ htmlInput: { maxLength: 7 } }}
             />
-            <FormControlLabel control={<Checkbox name="filedByAgent" />} label={t("filedByAgent")} />
+            <FormControlLabel
+              control={<Checkbox
+                  name="filedByAgent"
+                  checked={filedByAgent}
+                  onChange={(e) => setFiledByAgent(e.target.checked)}
+                  slotProps={{ input: { ref: agentRef } }}
+                />}
+              label={t("filedByAgent")}
+            />
             {ground === "death" && (
               <Box component="fieldset" sx={{ border: 1, borderColor: "divider", borderRadius: 1, p: 2 }}>
                 <Typography component="legend" sx={{ px: 1 }}>
@@ -138,7 +160,7 @@ export function IntakeForm(props: { grounds: string[]; relationships: string[]; 
           <>
             <Alert severity="info">{t("transferHelp")}</Alert>
             <TextField
-              name="fromOffice"
+              {...field("fromOffice")}
               label={t("fromOffice")}
               required
               error={!!err("fromOffice")}
@@ -146,7 +168,7 @@ export function IntakeForm(props: { grounds: string[]; relationships: string[]; 
               slotProps={{ htmlInput: { maxLength: 6, inputMode: "numeric" } }}
             />
             <TextField
-              name="transferMonth"
+              {...field("transferMonth")}
               label={t("transferMonth")}
               error={!!err("transferMonth")}
               helperText={err("transferMonth")}

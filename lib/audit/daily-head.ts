@@ -28,9 +28,17 @@ export interface DailyHeads {
 
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** YYYY-MM-DD naming a real calendar day (not 2026-02-30, which Date would roll into March). */
+export function isCalendarDate(value: string): boolean {
+  if (!DAY.test(value)) return false;
+  const [y, m, d] = value.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 /** The instant a Beijing day ends: YYYY-MM-DD + 1 day at 00:00 +08:00. */
 export function endOfShanghaiDay(date: string): Date {
-  if (!DAY.test(date) || Number.isNaN(new Date(`${date}T00:00:00+08:00`).getTime())) throw new RangeError(`not a date: ${date}`);
+  if (!isCalendarDate(date)) throw new RangeError(`not a date: ${date}`);
   return new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86_400_000);
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "@/lib/audit/daily-head";
 import { isDecimalString } from "@/lib/domain/money";
 import { isStorableText } from "@/lib/http/api";
 import { caseTypes } from "@/lib/workflow";
@@ -7,7 +8,7 @@ import { caseTypes } from "@/lib/workflow";
  * Input of the supervision service, shared by the server actions and the REST handlers. Messages
  * are keys of lib/i18n/messages, translated at the edge.
  */
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "validation.date" });
+const date = z.string().refine(isCalendarDate, { message: "validation.date" });
 const amount = z
   .string({ message: "validation.decimal" })
   .trim()

@@ -58,12 +58,16 @@ describe("chain check and daily head", () => {
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
     const response = await call(chainHeadRoute, "supervisor1", `/api/v1/audit/chain-head?date=${today}`);
     expect(response.headers.get("content-disposition")).toBe(`attachment; filename="chain-head-${office.code}-${today}.json"`);
-    const head = await db.chainHead.findUniqueOrThrow({ where: { officeId_chain: { officeId: office.id, chain: "case" } } });
+    const head = async (chain: string) => {
+      const row = await db.chainHead.findUnique({ where: { officeId_chain: { officeId: office.id, chain } }, select: { seq: true, hash: true } });
+      return { chain, seq: row?.seq ?? 0, hash: row?.hash ?? "0".repeat(64) };
+    };
     expect(await response.json()).toMatchObject({
       date: today, timeZone: "Asia/Shanghai", office: { code: office.code },
-      heads: [{ chain: "certificate", seq: 0 }, { chain: "case", seq: head.seq, hash: head.hash }],
+      heads: [await head("certificate"), await head("case")],
     });
-    expect((await call(chainHeadRoute, "auditor1", "/api/v1/audit/chain-head?date=2026-13-40")).status).toBe(400);
+    for (const date of ["2026-13-40", "2026-02-30", "2026-2-3", ""])
+      expect((await call(chainHeadRoute, "auditor1", `/api/v1/audit/chain-head?date=${date}`)).status, date).toBe(400);
   });
 });
 

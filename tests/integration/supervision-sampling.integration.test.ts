@@ -94,6 +94,7 @@ describe("drawing a sample", () => {
     const tomorrow = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() + 2 * 86_400_000));
     expect(await drawSample(auditor, { percentage: 10, from: tomorrow })).toMatchObject({ ok: false, error: { code: "unprocessable", key: "supervision.errors.emptyPopulation" } });
     expect(await drawSample(auditor, { percentage: 0 })).toMatchObject({ ok: false, error: { code: "bad_request" } });
+    expect(await drawSample(auditor, { percentage: 10, from: "2026-02-30" })).toMatchObject({ ok: false, error: { code: "bad_request", issues: [{ path: "from", key: "validation.date" }] } });
     expect(await drawSample(auditor, { percentage: 10, from: "2026-02-01", to: "2026-01-01" })).toMatchObject({ ok: false, error: { code: "bad_request", issues: [{ path: "to", key: "supervision.errors.dateOrder" }] } });
     expect(await drawSample(auditor, { percentage: 10, caseworkerId: other.user("caseworker1").id })).toMatchObject({ ok: false, error: { issues: [{ path: "caseworkerId" }] } });
     expect(await drawSample(office.user("caseworker1"), { percentage: 10 })).toMatchObject({ ok: false, error: { code: "forbidden" } });

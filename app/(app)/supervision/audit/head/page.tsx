@@ -8,7 +8,7 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { requirePermission } from "@/lib/auth/session";
-import { DAY, getDailyHeads } from "@/lib/audit/daily-head";
+import { getDailyHeads, isCalendarDate } from "@/lib/audit/daily-head";
 import { verifyOfficeChains } from "@/lib/audit/verify-offices";
 import { isoShanghai } from "@/lib/cases/clock";
 import { db } from "@/lib/db/client";
@@ -26,7 +26,7 @@ export default async function ChainHeadPage({ searchParams }: { searchParams: Pr
   const user = await requirePermission("audit:read");
   const raw = (await searchParams).date;
   const date = Array.isArray(raw) ? raw[0] : raw;
-  if (!date || !DAY.test(date) || Number.isNaN(new Date(`${date}T00:00:00+08:00`).getTime())) notFound();
+  if (!date || !isCalendarDate(date)) notFound();
   const t = await getTranslations("supervision.audit");
   const heads = await getDailyHeads(db, user.officeId, date);
   const check = await verifyOfficeChains(db, { id: user.officeId, code: user.officeCode });

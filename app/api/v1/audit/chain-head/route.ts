@@ -1,5 +1,5 @@
 import { can } from "@/lib/auth/permissions";
-import { DAY, getDailyHeads } from "@/lib/audit/daily-head";
+import { getDailyHeads, isCalendarDate } from "@/lib/audit/daily-head";
 import { db } from "@/lib/db/client";
 import { apiError } from "@/lib/http/api";
 import { withApiUser } from "@/lib/http/route";
@@ -11,7 +11,7 @@ import { withApiUser } from "@/lib/http/route";
 export const GET = withApiUser(async (request, { user, t }) => {
   if (!can(user, "audit:read")) return apiError("forbidden", t("errors.forbidden"));
   const date = new URL(request.url).searchParams.get("date") ?? "";
-  if (!DAY.test(date) || Number.isNaN(new Date(`${date}T00:00:00+08:00`).getTime()))
+  if (!isCalendarDate(date))
     return apiError("bad_request", t("errors.badRequest"), [{ path: "date", message: t("validation.date") }]);
   const heads = await getDailyHeads(db, user.officeId, date);
   return Response.json(heads, {

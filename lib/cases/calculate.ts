@@ -163,7 +163,7 @@ export async function calculateCase(tx: Tx, c: CaseForCalc, now: Date): Promise<
             f1: f(result.f1), f2: f(result.f2), f3: f(result.f3), f4: f(result.f4), f5: f(result.f5), f6: f(result.f6),
             provisional: result.provisional,
             rows: result.rows.map((r) => ({
-              year: r.year, from: r.from, to: r.to, months: r.months, monthlyBases: r.monthlyBases,
+              year: r.year, from: r.from, to: r.to, months: r.months, monthlyBases: r.monthlyBases, accountRates: r.accountRates,
               principal: f(r.principal), interest: r.interest ? f(r.interest) : null, closingBalance: f(r.closingBalance), pooled: f(r.pooled),
             })),
           },

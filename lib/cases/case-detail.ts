@@ -4,6 +4,7 @@ import { dueStatus } from "@/lib/domain/calendar";
 import { finalStatuses, type CaseStatus, type CaseType } from "@/lib/workflow";
 import { maskIdNumber } from "@/lib/people/mask";
 import { checklistLabel } from "./checklists";
+import { slugOf } from "./case-letters";
 import { isoShanghai, loadOfficeCalendar, shanghaiDate } from "./clock";
 
 /**
@@ -36,13 +37,18 @@ export async function getCaseDetail(
     },
   });
   if (!c) return null;
-  const [assignee, linked, calendar] = await Promise.all([
+  const [assignee, linked, calendar, letters] = await Promise.all([
     c.assigneeId ? db.user.findUnique({ where: { id: c.assigneeId }, select: { id: true, name: true } }) : null,
     db.case.findMany({
       where: { OR: [{ id: c.linkedCaseId ?? undefined }, { linkedCaseId: c.id }] },
       select: { id: true, caseNumber: true, type: true, status: true, office: { select: { code: true, name: true, nameEn: true } } },
     }),
     loadOfficeCalendar(db, user.officeId),
+    db.certificate.findMany({
+      where: { caseId: c.id, officeId: user.officeId },
+      orderBy: { issuedAt: "asc" },
+      select: { kind: true, serial: true, status: true, issuedAt: true },
+    }),
   ]);
   const due = c.dueDate ? c.dueDate.toISOString().slice(0, 10) : null;
   const receipt = c.calculation as { fields?: Record<string, unknown>; explanation?: unknown; ruleVersion?: string; computedAt?: string; kind?: string } | null;
@@ -74,6 +80,7 @@ export async function getCaseDetail(
     calculation: receipt ? { kind: receipt.kind, ruleVersion: receipt.ruleVersion, computedAt: receipt.computedAt, ...receipt.fields } : null,
     explanation: receipt?.explanation ?? null,
     linkedCases: linked.filter((l) => l.id !== c.id).map((l) => ({ id: l.id, caseNumber: l.caseNumber, type: l.type, status: l.status, office: l.office.code, officeName: l.office.name, officeNameEn: l.office.nameEn })),
+    letters: letters.map((l) => ({ kind: l.kind, slug: slugOf(l.kind) ?? null, serial: l.serial, status: l.status, issuedAt: isoShanghai(l.issuedAt) })),
     payment: c.payment ? { kind: c.payment.kind, amount: c.payment.amount.toFixed(2), reference: c.payment.reference, at: isoShanghai(c.payment.at) } : null,
     events: c.events.map((e) => ({
       seq: e.seq, at: isoShanghai(e.at), actor: e.actorName, actorId: e.actorId, action: e.action,

@@ -11,6 +11,7 @@ import type { Actor } from "./actor";
 import { calculateCase } from "./calculate";
 import { loadOfficeCalendar, shanghaiDate, slaDays } from "./clock";
 import { fail } from "./errors";
+import { issueCaseLetter } from "./letters";
 import type { CaseForWork } from "./load";
 
 export interface EffectContext {
@@ -118,6 +119,8 @@ export async function worldEffects(ctx: EffectContext): Promise<Record<string, s
         break;
     }
   }
+  const letter = await issueCaseLetter(ctx);
+  if (letter) out.letter = letter;
   return out;
 }
 

@@ -147,3 +147,33 @@ describe("personal data on the case detail", () => {
     expect(await db.accessLog.count({ where: { subject: idNumber } })).toBe(1);
   });
 });
+
+describe("letters of a case", () => {
+  test("approval issues the payout decision, a rejection the notice; the PDF is served once issued and not before", async () => {
+    const { GET } = await import("@/app/api/v1/cases/[id]/documents/[file]/route");
+    const { POST: token } = await import("@/app/api/v1/auth/token/route");
+    const idNumber = generateIdNumber({ addressCode: "440305", birthDate: "1984-02-11", sex: "M", sequence: 77 });
+    const office = await db.office.findUniqueOrThrow({ where: { code: "440300" }, select: { id: true } });
+    await createPerson(db, {
+      idNumber, name: "文书甲", sex: "M", birthDate: "1984-02-11", hukouProvince: "广东", officeId: office.id,
+      records: [{ from: "2023-01", to: "2023-12", monthlyBase: "6000", payerType: "employer", rate: "0.24", accountRate: "0.08" }],
+    });
+    const created = await ok(createCase(cw1, { type: "SURRENDER", idNumber, ground: "foreign-national-leaving", terminationMonth: "2024-03" }));
+    const bearer = (await (await token(new Request("http://localhost/api/v1/auth/token", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.10" }, body: JSON.stringify({ username: "caseworker1", password: "Jingban-Demo-2026" }) }))).json()).token as string;
+    const pdf = (file: string) => GET(new Request(`http://localhost/api/v1/cases/${created.id}/documents/${file}`, { headers: { authorization: `Bearer ${bearer}` } }), { params: Promise.resolve({ id: created.id, file }) });
+    expect((await pdf("payout-decision.pdf")).status).toBe(404);
+    await receiveAll(cw1, created.id);
+    await step(cw1, created.id, "submit");
+    await step(cw2, created.id, "claim");
+    await step(cw2, created.id, "recommend");
+    await step(sup1, created.id, "approve");
+    const detail = (await getCaseDetail(cw1, created.id))!;
+    expect(detail.letters.map((l) => l.kind)).toEqual(["PAYOUT_DECISION"]);
+    const response = await pdf("payout-decision.pdf");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    expect((await pdf("rejection-notice.pdf")).status).toBe(404);
+    expect((await pdf("../../etc/passwd")).status).toBe(404);
+  });
+});

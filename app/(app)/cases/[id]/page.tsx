@@ -38,6 +38,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   if (!c) notFound();
   const t = await getTranslations("casePage");
   const tc = await getTranslations("case");
+  const tk = await getTranslations("letterKinds");
+  const tcs = await getTranslations("certificates.statuses");
   const locale = await getLocale();
   const actions = availableActions(user, c);
   const intake = c.intake as { ground?: string; terminationMonth?: string; payees?: Array<{ name: string; idNumber: string; relationship: string }>; fromOffice?: string; toOffice?: string; transferMonth?: string };
@@ -92,6 +94,20 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </Section>
           <Section title={t("checklist")} id="sec-checklist">
             <ChecklistPanel items={c.checklist} version={c.version} canRecord={can(user, "case:work") && !["COMPLETED", "REJECTED", "WITHDRAWN"].includes(c.status)} record={recordDocumentAction.bind(null, c.id)} />
+          </Section>
+          <Section title={t("letters")} id="sec-letters">
+            {c.letters.length === 0 ? (
+              <Typography color="text.secondary">{t("noLetters")}</Typography>
+            ) : (
+              <ul>
+                {c.letters.map((l) => (
+                  <li key={l.serial} data-letter={l.kind}>
+                    {tk(l.kind)} · {l.serial} · {tcs(l.status)}{" "}
+                    {l.slug && <a href={`/api/v1/cases/${c.id}/documents/${l.slug}.pdf`}>{t("download")}</a>}
+                  </li>
+                ))}
+              </ul>
+            )}
           </Section>
           {c.linkedCases.length > 0 && (
             <Section title={t("linked")} id="sec-linked">

@@ -1,0 +1,32 @@
+import { db } from "@/lib/db/client";
+import { caseVisibleTo, type OfficeScoped } from "@/lib/db/scope";
+
+export const letterSlugs = {
+  "contact-letter": "CONTACT_LETTER",
+  "info-table": "INFO_TABLE",
+  "payout-decision": "PAYOUT_DECISION",
+  "refund-decision": "REFUND_DECISION",
+  "rejection-notice": "REJECTION_NOTICE",
+} as const;
+export type LetterSlug = keyof typeof letterSlugs;
+
+export function slugOf(kind: string): LetterSlug | undefined {
+  return (Object.keys(letterSlugs) as LetterSlug[]).find((s) => letterSlugs[s] === kind);
+}
+
+/**
+ * The serial of a case's letter of this kind (the newest, if a correction replaced one), for a
+ * case of the user's office; null when the case has not reached the state that issues it.
+ */
+export async function findCaseLetter(user: OfficeScoped, caseId: string, file: string): Promise<string | null> {
+  const slug = file.replace(/\.pdf$/i, "") as LetterSlug;
+  if (!(slug in letterSlugs) || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId)) return null;
+  const found = await db.certificate.findFirst({
+    where: { caseId, kind: letterSlugs[slug], officeId: user.officeId },
+    orderBy: { issuedAt: "desc" },
+    select: { serial: true },
+  });
+  if (!found) return null;
+  const visible = await db.case.findFirst({ where: { AND: [caseVisibleTo(user), { id: caseId }] }, select: { id: true } });
+  return visible ? found.serial : null;
+}

@@ -22,7 +22,7 @@ import { issueCertificate } from "@/lib/certificates/certificates";
 import { createCase, type Actor } from "@/lib/cases";
 import { db } from "@/lib/db/client";
 import { roleMayPerform, workflows, caseTypes, type CaseType, type Transition } from "@/lib/workflow";
-import { CaseDriver, requiredExtra, currentVersion, receiveAllDocuments, unwrap } from "@/tests/factories/case-driver";
+import { CaseDriver, requiredExtra, currentVersion, perform, receiveAllDocuments, unwrap } from "@/tests/factories/case-driver";
 import { ensureDemo } from "@/tests/factories/demo";
 import { createTestOffice, TEST_PASSWORD, type TestOffice } from "@/tests/factories/offices";
 import { clonePerson } from "@/tests/factories/people";
@@ -47,6 +47,7 @@ const routeMatrix: Record<string, Partial<Record<Method, Rule>>> = {
   "/api/v1/cases/[id]": { GET: "case:read" },
   "/api/v1/cases/[id]/transitions": { POST: "case:work" },
   "/api/v1/cases/[id]/documents": { POST: "case:work" },
+  "/api/v1/cases/[id]/documents/[file]": { GET: "case:read" },
   "/api/v1/cases/reassign": { POST: "case:reassign" },
   "/api/v1/persons": { GET: "person:read" },
   "/api/v1/persons/[id]/records": { GET: "person:read" },
@@ -220,6 +221,15 @@ async function freshCertificate() {
   return r.value;
 }
 const homeCertificate = memo(freshCertificate);
+// A case refused in writing: its rejection notice is a letter of the case.
+const rejectedCase = memo(async () => {
+  const c = await freshCase();
+  await receiveAllDocuments(home.user("caseworker1"), c.id);
+  await perform(home.user("caseworker1"), c.id, "submit");
+  await perform(home.user("caseworker2"), c.id, "claim");
+  await perform(home.user("caseworker2"), c.id, "reject", { reason: "重复缴费月份已由原单位退还" });
+  return c;
+});
 const homeBatch = memo(async () => {
   await homeCertificate();
   const r = await call("/api/v1/certificates/batches", "POST", { token: tokenOf(home.user("caseworker1")), body: {} });
@@ -399,6 +409,12 @@ const fixtures: Record<string, Fixture> = {
     fresh: true,
     ok: 201,
     check: (body) => expect(body.serial).toMatch(new RegExp(`^${home.code}-`)),
+    foreign: { status: 404 },
+  },
+  "GET /api/v1/cases/[id]/documents/[file]": {
+    subject: async () => ({ params: { id: (await rejectedCase()).id, file: "rejection-notice.pdf" } }),
+    ok: 200,
+    check: (body) => expect(Buffer.from(body).subarray(0, 5).toString()).toBe("%PDF-"),
     foreign: { status: 404 },
   },
   "GET /api/v1/certificates/[serial]/pdf": {

@@ -215,7 +215,7 @@ const shaped = (shape: Record<string, fc.Arbitrary<unknown>>) =>
     { weight: 3, arbitrary: fc.record(shape, { requiredKeys: [] }).map((v) => JSON.stringify(v)) },
     { weight: 1, arbitrary: hostileBody },
   );
-const enumOr = (values: readonly string[]) => fc.oneof(fc.constantFrom(...values), hostileLeaf);
+const enumOr = (values: readonly unknown[]) => fc.oneof(fc.constantFrom(...values), hostileLeaf);
 
 const version = fc.oneof(fc.constant(null).map(() => -1), hostileLeaf); // -1 → the case's current version
 const payee = fc.record({ name: hostileLeaf, idNumber: fc.oneof(fc.constant(null).map(() => person.idNumber), hostileLeaf), relationship: enumOr(["spouse", "child"]) }, { requiredKeys: [] });

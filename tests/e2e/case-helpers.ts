@@ -37,6 +37,18 @@ export async function openDesk(browser: Browser, username: string, locale: Local
   return { username, context, page, m: messages[locale] };
 }
 
+/**
+ * Waits until React has hydrated an element (its props are attached), so that a click reaches
+ * its handler: right after a page load, server-rendered buttons are visible before they work.
+ */
+export async function hydrated(locator: Locator): Promise<Locator> {
+  await expect(locator).toBeVisible();
+  await expect
+    .poll(() => locator.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps$"))), { message: "hydrated" })
+    .toBe(true);
+  return locator;
+}
+
 export async function closeDesks(...desks: Desk[]): Promise<void> {
   for (const desk of desks) await desk.context.close();
 }
@@ -59,7 +71,7 @@ export interface Intake {
 /** Picks `option` in the MUI select labelled `label` (a combobox named by its label and value). */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
   const combobox = page.getByRole("combobox", { name: label });
-  await combobox.click();
+  await (await hydrated(combobox)).click();
   await page.getByRole("option", { name: option, exact: true }).click();
   await expect(page.getByRole("listbox")).toHaveCount(0);
   await expect(combobox).toContainText(option);
@@ -143,7 +155,7 @@ export async function markRequiredDocuments(desk: Desk): Promise<string[]> {
   expect(todo.length, "the checklist has required items").toBeGreaterThan(0);
   for (const kind of todo) {
     const row = page.locator(`tr[data-kind="${kind}"]`);
-    await row.getByRole("button", { name: m.casePage.markReceived }).click();
+    await (await hydrated(row.getByRole("button", { name: m.casePage.markReceived }))).click();
     // The row turns received with the same refresh that hands the page the new version.
     await expect(row).toHaveAttribute("data-received", "true");
   }
@@ -160,7 +172,7 @@ export interface ActOptions {
 
 /** Clicks a workflow action, fills the confirm dialog and confirms. */
 export async function act(page: Page, action: string, options: ActOptions = {}): Promise<void> {
-  await page.locator(`[data-action="${action}"]`).click();
+  await (await hydrated(page.locator(`[data-action="${action}"]`))).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toBeVisible();
   for (const [name, value] of Object.entries(options.data ?? {})) await dialog.locator(`[name="${name}"]`).fill(value);

@@ -4,13 +4,13 @@
  * labels both ways. The case is a transfer-in draft of P5 (Changsha) that no other journey uses.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { createCase, messages, openDesk, statusChip, type Locale, type Messages } from "./case-helpers";
+import { createCase, hydrated, messages, openDesk, statusChip, type Locale, type Messages } from "./case-helpers";
 import { demoPeople } from "./helpers";
 
 const P5 = demoPeople.P5;
 
 async function switchTo(page: Page, locale: Locale) {
-  await page.getByTestId("language-switch").click();
+  await (await hydrated(page.getByTestId("language-switch"))).click();
   await expect(page.locator("html")).toHaveAttribute("lang", locale);
 }
 

@@ -7,7 +7,7 @@
  * it at the end.
  */
 import { expect, test } from "@playwright/test";
-import { act, closeDesks, createCase, definition, expectStatus, openCase, openDesk, timelineEvents } from "./case-helpers";
+import { act, closeDesks, createCase, definition, expectStatus, hydrated, openCase, openDesk, timelineEvents } from "./case-helpers";
 import { demoPeople } from "./helpers";
 
 const P5 = demoPeople.P5;
@@ -23,7 +23,7 @@ test("acting on a page someone else has changed meanwhile: the stale message, in
 
   // caseworker3 records a document: the case moves on to version 2.
   const row = cw3.page.locator('tr[data-kind="duplicate-application-form"]');
-  await row.getByRole("button", { name: cw3.m.casePage.markReceived }).click();
+  await (await hydrated(row.getByRole("button", { name: cw3.m.casePage.markReceived }))).click();
   await expect(row).toHaveAttribute("data-received", "true");
   await expect(definition(cw3.page, cw3.m.casePage.version)).toHaveText("2");
 

@@ -39,8 +39,10 @@ export function isRole(value: unknown): value is Role {
 
 export function can(user: Pick<Principal, "role"> | null | undefined, permission: Permission): boolean {
   if (!user || !isRole(user.role)) return false;
+  // Own keys only: "constructor" or "__proto__" are not permissions (fail closed, never throw).
+  if (typeof permission !== "string" || !Object.hasOwn(permissionTable, permission)) return false;
   const row = (permissionTable as Record<string, { roles: readonly Role[] }>)[permission];
-  return row ? row.roles.includes(user.role) : false;
+  return row.roles.includes(user.role);
 }
 
 /** The navigation each role sees, derived from the permissions behind each section. */

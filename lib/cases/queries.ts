@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { caseVisibleTo, type OfficeScoped } from "@/lib/db/scope";
+import { caseVisibleTo, likePrefix, type OfficeScoped } from "@/lib/db/scope";
 import { addWorkingDays, dueStatus } from "@/lib/domain/calendar";
 import { isValidIdNumber } from "@/lib/domain/id-number";
 import { isStorableText } from "@/lib/http/api";
@@ -50,8 +50,8 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
 
 async function searchWhere(user: OfficeScoped, q: string): Promise<Prisma.CaseWhereInput> {
   if (isValidIdNumber(q.toUpperCase())) return { person: { idNumber: q.toUpperCase() } };
-  if (/^\d{6}-[A-Z]{2}-/.test(q.toUpperCase())) return { caseNumber: { startsWith: q.toUpperCase() } };
-  return { person: { name: { startsWith: q } } };
+  if (/^\d{6}-[A-Z]{2}-/.test(q.toUpperCase())) return { caseNumber: { startsWith: likePrefix(q.toUpperCase()) } };
+  return { person: { name: { startsWith: likePrefix(q) } } };
 }
 
 export async function listCases(user: OfficeScoped & { id: string }, filters: ListFilters, now = new Date()) {

@@ -1,5 +1,5 @@
 import type { ZodError } from "zod";
-import { zodIssueKey, zodIssuePath } from "@/lib/i18n/zod-keys";
+import { flattenZodIssues } from "@/lib/i18n/zod-keys";
 import { CaseFailure } from "./errors";
 
 /** A zod error as a 400 CaseFailure whose issues carry message keys (translated at the edge). */
@@ -8,6 +8,6 @@ export function zodFailure(error: ZodError): CaseFailure {
     "bad_request",
     "errors.badRequest",
     {},
-    error.issues.slice(0, 50).map((i) => ({ path: zodIssuePath(i), key: zodIssueKey(i) })),
+    flattenZodIssues(error),
   );
 }

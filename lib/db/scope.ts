@@ -27,3 +27,11 @@ export function caseVisibleTo(user: OfficeScoped): Prisma.CaseWhereInput {
 export function certificateVisibleTo(user: OfficeScoped): Prisma.CertificateWhereInput {
   return { officeId: user.officeId };
 }
+
+/**
+ * Prisma's startsWith passes `%` and `_` through to LIKE (prisma/prisma#19506): escape them so
+ * that a search for "%" finds names beginning with "%", not everyone.
+ */
+export function likePrefix(text: string): string {
+  return text.replace(/[\\%_]/g, (m) => `\\${m}`);
+}

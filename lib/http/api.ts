@@ -1,7 +1,7 @@
 import type { ZodError } from "zod";
 import { localeFromAcceptLanguage, type Locale } from "@/lib/i18n/config";
 import { getTranslator, type Translator } from "@/lib/i18n/translate";
-import { zodIssueKey, zodIssuePath } from "@/lib/i18n/zod-keys";
+import { flattenZodIssues } from "@/lib/i18n/zod-keys";
 
 /** Error codes of the REST API (shared/API.md "Conventions"), each with its HTTP status. */
 export const errorStatus = {
@@ -45,10 +45,7 @@ export function requestTranslator(request: Request): Translator {
 
 /** Turns zod issues into API issues in the caller's language (keys: lib/i18n/zod-keys.ts). */
 export function zodIssues(error: ZodError, t: Translator): ApiIssue[] {
-  return error.issues.slice(0, 50).map((issue) => {
-    const params = (issue as { params?: Record<string, string | number> }).params;
-    return { path: zodIssuePath(issue), message: t(zodIssueKey(issue), params) };
-  });
+  return flattenZodIssues(error).map((i) => ({ path: i.path, message: t(i.key, i.params) }));
 }
 
 export function validationError(error: ZodError, t: Translator): Response {

@@ -25,3 +25,19 @@ export function zodIssueKey(issue: Issue): string {
 export function zodIssuePath(issue: Issue): string {
   return issue.path.map(String).join(".") || "(body)";
 }
+
+/**
+ * Issues as the API reports them: one per field at fault. An unexpected key is reported at its
+ * own path (e.g. "role"), not at the object that holds it.
+ */
+export function flattenZodIssues(error: ZodError, max = 50): Array<{ path: string; key: string; params?: Record<string, string | number> }> {
+  const out: Array<{ path: string; key: string; params?: Record<string, string | number> }> = [];
+  for (const issue of error.issues) {
+    const params = (issue as { params?: Record<string, string | number> }).params;
+    if (issue.code === "unrecognized_keys") {
+      for (const k of issue.keys) out.push({ path: [...issue.path.map(String), k].join("."), key: "validation.unknownKey" });
+    } else out.push({ path: zodIssuePath(issue), key: zodIssueKey(issue), params });
+    if (out.length >= max) break;
+  }
+  return out.slice(0, max);
+}

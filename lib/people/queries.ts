@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { personVisibleTo, type OfficeScoped } from "@/lib/db/scope";
+import { likePrefix, personVisibleTo, type OfficeScoped } from "@/lib/db/scope";
 import { isStorableText } from "@/lib/http/api";
 
 const ID_NUMBER = /^\d{17}[\dXx]$/;
@@ -24,7 +24,7 @@ export async function findPeople(user: OfficeScoped, query: string, limit = 50) 
   const q = query.trim().slice(0, 64);
   // NUL, or a surrogate pair the cut split in two, cannot be a name in the database.
   if (!q || !isStorableText(q)) return [];
-  const match = ID_NUMBER.test(q) ? { idNumber: q.toUpperCase() } : { name: { startsWith: q } };
+  const match = ID_NUMBER.test(q) ? { idNumber: q.toUpperCase() } : { name: { startsWith: likePrefix(q) } };
   return db.insuredPerson.findMany({
     where: { AND: [personVisibleTo(user), match] },
     select: personSummarySelect,

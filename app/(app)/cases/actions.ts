@@ -1,24 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { createCase, recordDocument, reassignCases, transitionCase, type CaseFailure } from "@/lib/cases";
+import { failureResult as failure, type ActionResult } from "../action-result";
+import { createCase, recordDocument, reassignCases, transitionCase } from "@/lib/cases";
 
-/** What an action returns to its form: a message and field errors, all in the user's language. */
-export interface ActionResult {
-  ok: boolean;
-  message?: string;
-  code?: string;
-  fieldErrors?: Record<string, string>;
-}
-
-async function failure(error: CaseFailure): Promise<ActionResult> {
-  const t = await getTranslations();
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) fieldErrors[issue.path] ??= t(issue.key, issue.params);
-  return { ok: false, code: error.code, message: t(error.key, error.params), fieldErrors };
-}
+export type { ActionResult };
 
 /** Intake form → a new case in DRAFT, then its page. */
 export async function createCaseAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {

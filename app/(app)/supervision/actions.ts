@@ -1,27 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import type { CaseFailure } from "@/lib/cases/errors";
+import { failureResult as failure, type ActionResult } from "../action-result";
 import { drawSample } from "@/lib/supervision/draw-sample";
 import { recordFinding } from "@/lib/supervision/record-finding";
 import { recordReview } from "@/lib/supervision/review";
 
-/** What an action returns to its form: a message and field errors, in the user's language. */
-export interface ActionResult {
-  ok: boolean;
-  message?: string;
-  code?: string;
-  fieldErrors?: Record<string, string>;
-}
-
-async function failure(error: CaseFailure): Promise<ActionResult> {
-  const t = await getTranslations();
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) fieldErrors[issue.path] ??= t(issue.key, issue.params);
-  return { ok: false, code: error.code, message: t(error.key, error.params), fieldErrors };
-}
+export type { ActionResult };
 
 const text = (form: FormData, name: string) => {
   const v = form.get(name);

@@ -1,0 +1,18 @@
+import { getTranslations } from "next-intl/server";
+import type { CaseFailure } from "@/lib/cases/errors";
+
+/** What a server action returns to its form: a message and field errors, in the user's language. */
+export interface ActionResult {
+  ok: boolean;
+  message?: string;
+  code?: string;
+  fieldErrors?: Record<string, string>;
+}
+
+/** A refusal of the case or supervision services, translated for the form that asked. */
+export async function failureResult(error: CaseFailure): Promise<ActionResult> {
+  const t = await getTranslations();
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) fieldErrors[issue.path] ??= t(issue.key, issue.params);
+  return { ok: false, code: error.code, message: t(error.key, error.params), fieldErrors };
+}

@@ -89,9 +89,25 @@ export async function getApiUser(request: Request): Promise<SessionUser | null> 
       return null;
     }
   }
+  // A browser attaches the session cookie to requests other sites make too: a state-changing
+  // call on it must come from a page of this site — the Origin check Next.js applies to server
+  // actions (CSRF). Bearer tokens are never attached by a browser on its own and need none.
+  if (!["GET", "HEAD", "OPTIONS"].includes(request.method) && !fromThisSite(request.headers)) return null;
   try {
     return await getSessionUser();
   } catch {
     return null;
+  }
+}
+
+/** No Origin (not a browser, or a same-origin GET) passes; else its host must be this host. */
+function fromThisSite(headers: Headers): boolean {
+  const origin = headers.get("origin");
+  if (origin === null) return true;
+  const host = (headers.get("x-forwarded-host") ?? headers.get("host") ?? "").split(",")[0].trim();
+  try {
+    return origin !== "null" && host !== "" && new URL(origin).host === host;
+  } catch {
+    return false;
   }
 }

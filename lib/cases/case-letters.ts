@@ -18,7 +18,8 @@ export function slugOf(kind: string): LetterSlug | undefined {
  * The serial of a case's letter of this kind (the newest, if a correction replaced one), for a
  * case of the user's office; null when the case has not reached the state that issues it.
  */
-export async function findCaseLetter(user: OfficeScoped, caseId: string, file: string): Promise<string | null> {
+export async function findCaseLetter(user: OfficeScoped, caseId: unknown, file: unknown): Promise<string | null> {
+  if (typeof caseId !== "string" || typeof file !== "string") return null;
   const slug = file.replace(/\.pdf$/i, "") as LetterSlug;
   if (!(slug in letterSlugs) || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId)) return null;
   const found = await db.certificate.findFirst({

@@ -271,6 +271,10 @@ const endpoints: Record<string, Endpoint> = {
     examples: () => [{ params: { id: subject.caseId }, json: { kind: nul } }, { params: { id: subject.caseId }, json: { kind: "applicant-id", note: lone } }],
     params: { id: idParam(() => subject.caseId) },
     body: shaped({ kind: enumOr(["applicant-id", "bank-account"]), note: hostileLeaf }) },
+  "GET /api/v1/cases/[id]/documents/[file]": {
+    params: { id: idParam(() => subject.decidedId), file: enumOr(["rejection-notice.pdf", "payout-decision.pdf", "../route.ts", "rejection-notice"]) },
+  },
+  "GET /api/v1/openapi.json": {},
   "POST /api/v1/cases/reassign": {
     examples: () => [{ json: { caseIds: [subject.caseId], assigneeId: office.user("caseworker3").id, reason: nul } }],
     body: shaped({ caseIds: fc.oneof(fc.array(idParam(() => subject.caseId), { maxLength: 3 }), hostileLeaf), assigneeId: idParam(() => office.user("caseworker3").id), reason: hostileLeaf }),

@@ -42,6 +42,7 @@ type Rule = Permission | "public";
 const routeMatrix: Record<string, Partial<Record<Method, Rule>>> = {
   "/api/v1/auth/token": { POST: "public" },
   "/api/v1/calc/[kind]": { POST: "public" },
+  "/api/v1/openapi.json": { GET: "public" },
   "/api/v1/verify/[code]": { GET: "public" },
   "/api/v1/cases": { GET: "case:read", POST: "case:create" },
   "/api/v1/cases/[id]": { GET: "case:read" },
@@ -615,6 +616,14 @@ describe("public endpoints", () => {
     expect(r.body).toMatchObject({ status: "valid", serial: cert.serial });
     expect(r.body.idNumber).not.toBe((await homePerson()).idNumber);
     expect((await call("/api/v1/verify/[code]", "GET", { params: { code: "ABCDEFGHJKMNPQRS" } })).status).toBe(404);
+  });
+
+  test("GET /api/v1/openapi.json: the API description, no token, naming every route of the matrix", async () => {
+    const r = await call("/api/v1/openapi.json", "GET");
+    expect(r.status).toBe(200);
+    const documented = Object.keys(r.body.paths).map((p: string) => p.replace(/\{(\w+)\}/g, "[$1]"));
+    const v1 = Object.keys(routeMatrix).filter((k) => k.startsWith("/api/v1/"));
+    expect(documented.sort()).toEqual(v1.sort());
   });
 
   test("GET /.well-known/jingban-signing-key: the public key, no token", async () => {

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { caseVisibleTo, likePrefix, type OfficeScoped } from "@/lib/db/scope";
-import { addWorkingDays, dueStatus } from "@/lib/domain/calendar";
+import { addWorkingDays, dueStatus, type WorkingCalendar } from "@/lib/domain/calendar";
 import { isValidIdNumber } from "@/lib/domain/id-number";
 import { isStorableText } from "@/lib/http/api";
 import { caseStatuses, caseTypes, finalStatuses, type CaseStatus } from "@/lib/workflow";
@@ -81,8 +81,8 @@ export async function listCases(user: OfficeScoped & { id: string }, filters: Li
 
 type ListRow = Prisma.CaseGetPayload<{ select: typeof caseListSelect }>;
 
-export async function toListItems(user: OfficeScoped, rows: ListRow[], now = new Date()) {
-  const calendar = await loadOfficeCalendar(db, user.officeId);
+export async function toListItems(user: OfficeScoped, rows: ListRow[], now = new Date(), officeCalendar?: WorkingCalendar) {
+  const calendar = officeCalendar ?? (await loadOfficeCalendar(db, user.officeId));
   const today = shanghaiDate(now);
   const assignees = await db.user.findMany({
     where: { id: { in: [...new Set(rows.map((r) => r.assigneeId).filter((x): x is string => !!x))] } },
@@ -117,7 +117,12 @@ async function approvalLimit(officeId: string) {
 }
 
 /** The inbox: my work, unassigned, waiting for my approval, overdue, due soon (≤ 3 working days). */
-export async function inboxWhere(user: OfficeScoped & { id: string; role: string }, queue: InboxQueue, now = new Date()): Promise<Prisma.CaseWhereInput> {
+export async function inboxWhere(
+  user: OfficeScoped & { id: string; role: string },
+  queue: InboxQueue,
+  now = new Date(),
+  officeCalendar?: WorkingCalendar,
+): Promise<Prisma.CaseWhereInput> {
   const today = shanghaiDate(now);
   const base: Prisma.CaseWhereInput = { ...caseVisibleTo(user), status: { in: openStatuses } };
   switch (queue) {
@@ -139,7 +144,7 @@ export async function inboxWhere(user: OfficeScoped & { id: string; role: string
     case "overdue":
       return { ...base, dueDate: { lt: new Date(`${today}T00:00:00Z`) } };
     case "dueSoon": {
-      const calendar = await loadOfficeCalendar(db, user.officeId);
+      const calendar = officeCalendar ?? (await loadOfficeCalendar(db, user.officeId));
       const soon = addWorkingDays(today, 3, calendar);
       return { ...base, dueDate: { gte: new Date(`${today}T00:00:00Z`), lte: new Date(`${soon}T00:00:00Z`) } };
     }
@@ -148,13 +153,15 @@ export async function inboxWhere(user: OfficeScoped & { id: string; role: string
 
 export async function getInbox(user: OfficeScoped & { id: string; role: string }, now = new Date(), perQueue = 25) {
   const result = {} as Record<InboxQueue, { count: number; items: CaseListItem[] }>;
+  // One calendar for the whole inbox: it was read again for every queue (npm run bench).
+  const calendar = await loadOfficeCalendar(db, user.officeId);
   for (const queue of inboxQueues) {
-    const where = await inboxWhere(user, queue, now);
+    const where = await inboxWhere(user, queue, now, calendar);
     const [count, rows] = await Promise.all([
       db.case.count({ where }),
       db.case.findMany({ where, orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }, { id: "desc" }], take: perQueue, select: caseListSelect }),
     ]);
-    result[queue] = { count, items: await toListItems(user, rows, now) };
+    result[queue] = { count, items: await toListItems(user, rows, now, calendar) };
   }
   return result;
 }

@@ -24,6 +24,7 @@ type Transition = (input: { action: string; version: number; reason?: string; da
   code?: string;
   message?: string;
   fieldErrors?: Record<string, string>;
+  stale?: boolean;
 }>;
 
 /**
@@ -64,7 +65,7 @@ export function CaseActions(props: { caseNumber: string; status: string; version
         return;
       }
       setErrors(result.fieldErrors ?? {});
-      const stale = result.code === "conflict";
+      const stale = !!result.stale;
       if (!result.fieldErrors || Object.keys(result.fieldErrors).length === 0) {
         setOpen(null);
         setMessage({ severity: "error", text: result.message ?? "", stale });

@@ -7,6 +7,8 @@ export interface ActionResult {
   message?: string;
   code?: string;
   fieldErrors?: Record<string, string>;
+  /** Someone else changed the record since the page was shown: offer a reload. */
+  stale?: boolean;
 }
 
 /** A refusal of the case or supervision services, translated for the form that asked. */
@@ -14,5 +16,6 @@ export async function failureResult(error: CaseFailure): Promise<ActionResult> {
   const t = await getTranslations();
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) fieldErrors[issue.path] ??= t(issue.key, issue.params);
-  return { ok: false, code: error.code, message: t(error.key, error.params), fieldErrors };
+  const stale = error.code === "conflict" && (error.key === "errors.conflict" || error.key === "cases.errors.wrongState");
+  return { ok: false, code: error.code, message: t(error.key, error.params), fieldErrors, stale };
 }

@@ -17,6 +17,7 @@ const m = en.supervision;
 const token: Record<string, string> = {};
 const decided: string[] = [];
 const open: Array<{ id: string; caseNumber: string }> = [];
+const personPages: string[] = [];
 
 async function api(request: APIRequestContext, who: string, method: "GET" | "POST", path: string, data?: unknown) {
   const response = await request.fetch(path, { method, data, headers: { authorization: `Bearer ${token[who]}`, "accept-language": "en" } });
@@ -38,7 +39,10 @@ async function generatedPeople(page: Page, count: number): Promise<string[]> {
     }
     for (const href of hrefs.slice(0, 3)) {
       await page.goto(href);
+      // A caseworker may see the full number (the view is logged server-side).
       found.push((await page.getByTestId("person-id-number").innerText()).trim());
+      expect(found.at(-1)).toMatch(/^\d{17}[\dX]$/);
+      personPages.push(href);
       if (found.length === count) return found;
     }
   }
@@ -187,6 +191,9 @@ test("the supervisor's dashboard draws its charts", async ({ page }) => {
 
 test("the auditor's chain check: intact, and the daily chain head prints and exports", async ({ page }) => {
   await signIn(page, "auditor1");
+  // Without "person:read-full-id" the person page shows the number masked.
+  await page.goto(personPages[0]);
+  await expect(page.getByTestId("person-id-number")).toHaveText(/^\d{6}\*{8}\d{3}[\dX]$/);
   await page.goto("/supervision");
   await expect(page).toHaveURL(/\/supervision\/audit$/);
   await expect(page.getByTestId("chain-status")).toHaveAttribute("data-ok", "true");

@@ -61,6 +61,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <StatusChip status={c.status} />
         <DueChip dueDate={c.dueDate} dueStatus={c.dueStatus} paused={c.clockPaused} />
         <Box sx={{ flexGrow: 1 }} />
+        {can(user, "audit:read") && <a href={`/api/v1/audit/cases/${c.id}/log`}>{t("auditLog")}</a>}
         <Link href="/help/workflow">{t("help")}</Link>
       </Box>
       <Section title={t("actions")} id="sec-actions">

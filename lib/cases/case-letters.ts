@@ -21,7 +21,8 @@ export function slugOf(kind: string): LetterSlug | undefined {
 export async function findCaseLetter(user: OfficeScoped, caseId: unknown, file: unknown): Promise<string | null> {
   if (typeof caseId !== "string" || typeof file !== "string") return null;
   const slug = file.replace(/\.pdf$/i, "") as LetterSlug;
-  if (!(slug in letterSlugs) || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId)) return null;
+  // Own keys only: "toString" is `in` every object and reached the query as a function (500).
+  if (!Object.hasOwn(letterSlugs, slug) || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId)) return null;
   const found = await db.certificate.findFirst({
     where: { caseId, kind: letterSlugs[slug], officeId: user.officeId },
     orderBy: { issuedAt: "desc" },

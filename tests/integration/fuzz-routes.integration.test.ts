@@ -273,6 +273,8 @@ const endpoints: Record<string, Endpoint> = {
     body: shaped({ kind: enumOr(["applicant-id", "bank-account"]), note: hostileLeaf }) },
   "GET /api/v1/cases/[id]/documents/[file]": {
     params: { id: idParam(() => subject.decidedId), file: enumOr(["rejection-notice.pdf", "payout-decision.pdf", "../route.ts", "rejection-notice"]) },
+    // Prototype keys as letter names: "toString" passed an `in` check and reached the query (500).
+    examples: () => ["toString", "__proto__.pdf", "constructor", "hasOwnProperty.pdf"].map((file) => ({ params: { id: subject.decidedId, file } })),
   },
   "GET /api/v1/openapi.json": {},
   "POST /api/v1/cases/reassign": {

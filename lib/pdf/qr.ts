@@ -45,13 +45,18 @@ function chunk(type: string, body: Buffer): Buffer {
 export function encodeBitmapPng(modules: number, dark: (row: number, col: number) => boolean, scale: number): Buffer {
   const width = modules * scale;
   const rowBytes = Math.ceil(width / 8);
-  const raw = Buffer.alloc((rowBytes + 1) * width); // each scanline: filter byte 0, then pixels
-  for (let y = 0; y < width; y++) {
-    const line = y * (rowBytes + 1);
-    for (let x = 0; x < width; x++) {
+  const stride = rowBytes + 1; // each scanline: filter byte 0, then pixels
+  const raw = Buffer.alloc(stride * width);
+  // One scanline per row of modules, copied `scale` times: dark() once per module, not per pixel
+  // (a third of a batch page's QR time went here; npm run bench). Same bytes as before.
+  for (let row = 0; row < modules; row++) {
+    const line = row * scale * stride;
+    for (let col = 0; col < modules; col++) {
+      if (dark(row, col)) continue;
       // Greyscale 1-bit: 1 is white, 0 is black.
-      if (!dark(Math.floor(y / scale), Math.floor(x / scale))) raw[line + 1 + (x >> 3)] |= 0x80 >> (x & 7);
+      for (let x = col * scale; x < (col + 1) * scale; x++) raw[line + 1 + (x >> 3)] |= 0x80 >> (x & 7);
     }
+    for (let k = 1; k < scale; k++) raw.copy(raw, line + k * stride, line, line + stride);
   }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);

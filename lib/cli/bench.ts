@@ -60,6 +60,24 @@ function percentile(samples: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 }
 
+/** Each sample of `a` taken right beside one of `b`, so that both see the same moment's load. */
+async function timePairs(n: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number[], number[]]> {
+  for (let i = 0; i < 3; i++) {
+    await a();
+    await b();
+  }
+  const [as, bs] = [[] as number[], [] as number[]];
+  for (let i = 0; i < n; i++) {
+    let t = performance.now();
+    await a();
+    as.push(performance.now() - t);
+    t = performance.now();
+    await b();
+    bs.push(performance.now() - t);
+  }
+  return [as, bs];
+}
+
 async function timeEach(n: number, fn: (i: number) => Promise<unknown>, warmup = 3): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn(i);
   const out: number[] = [];
@@ -71,14 +89,28 @@ async function timeEach(n: number, fn: (i: number) => Promise<unknown>, warmup =
   return out;
 }
 
-/** Runs `work` over `items` with `concurrency` workers; answers operations per second. */
-async function throughput<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<number> {
+/** Runs `work` over `items` with `concurrency` workers; answers the milliseconds it took. */
+async function elapsed<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<number> {
   let next = 0;
   const t = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < items.length) await work(items[next++]);
   }));
-  return items.length / ((performance.now() - t) / 1000);
+  return performance.now() - t;
+}
+
+/**
+ * Operations per second of a measured path and its baseline, run in alternating rounds so that
+ * a shared machine's changing load falls on both alike.
+ */
+async function paired<T>(a: T[], b: T[], concurrency: number, workA: (item: T) => Promise<void>, workB: (item: T) => Promise<void>, rounds = 5) {
+  let [ta, tb] = [0, 0];
+  for (let r = 0; r < rounds; r++) {
+    const slice = (xs: T[]) => xs.slice(Math.floor((r * xs.length) / rounds), Math.floor(((r + 1) * xs.length) / rounds));
+    ta += await elapsed(slice(a), concurrency, workA);
+    tb += await elapsed(slice(b), concurrency, workB);
+  }
+  return { a: a.length / (ta / 1000), b: b.length / (tb / 1000) };
 }
 
 async function main() {
@@ -172,10 +204,8 @@ async function benchTransitions(pool: pg.Pool) {
   };
 
   for (const [i, c] of warm.entries()) await (i % 2 ? viaService : viaSql)(c);
-  const sSeq = await throughput(serviceSeq, 1, viaService);
-  const rSeq = await throughput(rawSeq, 1, viaSql);
-  const sConc = await throughput(serviceConc, CONCURRENCY, viaService);
-  const rConc = await throughput(rawConc, CONCURRENCY, viaSql);
+  const { a: sSeq, b: rSeq } = await paired(serviceSeq, rawSeq, 1, viaService, viaSql);
+  const { a: sConc, b: rConc } = await paired(serviceConc, rawConc, CONCURRENCY, viaService, viaSql);
   rows.push(
     ["transition (claim), sequential", `${sSeq.toFixed(0)} /s service`, `${rSeq.toFixed(0)} /s raw SQL`],
     [`transition (claim), ${CONCURRENCY} at a time`, `${sConc.toFixed(0)} /s service`, `${rConc.toFixed(0)} /s raw SQL`],
@@ -218,8 +248,9 @@ async function benchLists(pool: pg.Pool) {
   ];
   let worstList = 0;
   for (const [name, service, raw] of variants) {
-    const s = percentile(await timeEach(N, service), 95);
-    const r = percentile(await timeEach(N, raw), 95);
+    const [ss, rs] = await timePairs(N, service, raw);
+    const s = percentile(ss, 95);
+    const r = percentile(rs, 95);
     rows.push([`${name} (p95)`, ms(s), ms(r)]);
     worstList = Math.max(worstList, s / r);
   }
@@ -252,8 +283,9 @@ async function benchLists(pool: pg.Pool) {
            ORDER BY c."dueDate" ASC NULLS LAST, c."createdAt" DESC, c.id DESC LIMIT 25`, [user.officeId, ...params]),
       ]);
   };
-  const s = percentile(await timeEach(N, () => getInbox(user)), 95);
-  const r = percentile(await timeEach(N, rawInbox), 95);
+  const [is, ir] = await timePairs(N, () => getInbox(user), rawInbox);
+  const s = percentile(is, 95);
+  const r = percentile(ir, 95);
   rows.push(["inbox, 5 queues (p95)", ms(s), ms(r)]);
   ratio("inbox_p95_vs_raw", s / r, "<=2", "p95 of getInbox (5 queues: count + first page) ÷ p95 of the same queue SQL by hand");
 }
@@ -345,8 +377,7 @@ async function benchCalc() {
     await viaRule();
   }
   const items = Array.from({ length: N }, (_, i) => i);
-  const route = await throughput(items, 1, viaRoute);
-  const rule = await throughput(items, 1, viaRule);
+  const { a: route, b: rule } = await paired(items, items, 1, viaRoute, viaRule, 10);
   rows.push(["calc surrender", `${route.toFixed(0)} /s route (HTTP + JSON + zod + rule)`, `${rule.toFixed(0)} /s rule alone`]);
   // The goal: validation is not optional (CALC_API: a 400 naming the field) and parsing decimal
   // strings costs about what the rule does; with the Web Request/Response objects the whole edge
@@ -388,7 +419,7 @@ async function benchBatch(vm: import("@/lib/pdf/types").DocumentViewModel) {
 // ---- report -----------------------------------------------------------------------------------
 
 async function report(seeded: Seeded, pool: pg.Pool) {
-  const pgVersion = (await pool.query<{ v: string }>("SHOW server_version")).rows[0].v;
+  const pgVersion = (await pool.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v;
   const cpus = os.cpus();
   const env = [
     `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,

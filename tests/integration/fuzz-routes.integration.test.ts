@@ -171,7 +171,7 @@ async function renewSubjects() {
 }
 
 async function waitForBatches() {
-  for (let i = 0; i < 600 && (await db.batchJob.count({ where: { status: { in: ["QUEUED", "RUNNING"] } } })); i++)
+  for (let i = 0; i < 600 && (await db.batchJob.count({ where: { officeId: office.id, status: { in: ["QUEUED", "RUNNING"] } } })); i++)
     await new Promise((r) => setTimeout(r, 100));
 }
 

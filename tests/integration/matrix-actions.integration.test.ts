@@ -206,7 +206,8 @@ async function freshCertificate() {
 
 async function waitForBatches() {
   for (let i = 0; i < 600; i++) {
-    if (!(await db.batchJob.count({ where: { status: { in: ["QUEUED", "RUNNING"] } } }))) return;
+    // This file's batches only: other files of the run may leave theirs queued.
+    if (!(await db.batchJob.count({ where: { officeId: home.id, status: { in: ["QUEUED", "RUNNING"] } } }))) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error("batches did not finish");

@@ -155,7 +155,8 @@ describe("no personal data in the logs", () => {
     capture();
     const stranger = await freshIdNumber({ birthDate: "1990-03-07", sex: "M" });
     expect((await personsRoute(request(`/api/v1/persons?idNumber=${person.idNumber}`), { params: Promise.resolve({}) })).status).toBe(200);
-    expect((await personsRoute(request(`/api/v1/persons?idNumber=${person.idNumber.slice(0, 17)}0`), { params: Promise.resolve({}) })).status).toBe(400);
+    // A wrong check character (never the right one, whatever the random number ends with).
+    expect((await personsRoute(request(`/api/v1/persons?idNumber=${person.idNumber.slice(0, 17)}${person.idNumber.endsWith("0") ? "1" : "0"}`), { params: Promise.resolve({}) })).status).toBe(400);
     const notFound = await createCaseRoute(request("/api/v1/cases", { method: "POST", body: JSON.stringify({ type: "DUPLICATE_REFUND", idNumber: stranger }) }), { params: Promise.resolve({}) });
     expect(notFound.status).toBe(404);
     const bad = await createCaseRoute(

@@ -1,4 +1,6 @@
-import { apiError } from "@/lib/http/api";
+import { z } from "zod";
+import { getApiUser, type SessionUser } from "@/lib/auth/session";
+import { apiError, readJsonBody, requestTranslator, validationError } from "@/lib/http/api";
 import type { Translator } from "@/lib/i18n/translate";
 import type { Failure } from "./result";
 
@@ -18,4 +20,26 @@ export function pdfResponse(pdf: Buffer, filename: string): Response {
       "cache-control": "private, no-store",
     },
   });
+}
+
+const reasonBody = z.object({ reason: z.unknown().optional() }).strict();
+
+/**
+ * The shape shared by reprint, revoke and supersede: a signed-in caller, a JSON body
+ * {"reason"} (the service validates the reason itself), and the document's serial. `act` turns
+ * the service's answer into the response.
+ */
+export function reasonRoute(
+  act: (args: { user: SessionUser; serial: string; reason: unknown; request: Request; t: Translator }) => Promise<Response>,
+) {
+  return async (request: Request, { params }: { params: Promise<{ serial: string }> }): Promise<Response> => {
+    const t = requestTranslator(request);
+    const user = await getApiUser(request);
+    if (!user) return apiError("unauthorized", t("errors.unauthorized"));
+    const json = await readJsonBody(request, t);
+    if (!json.ok) return json.response;
+    const parsed = reasonBody.safeParse(json.value);
+    if (!parsed.success) return validationError(parsed.error, t);
+    return act({ user, serial: (await params).serial, reason: parsed.data.reason, request, t });
+  };
 }

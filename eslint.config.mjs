@@ -24,6 +24,18 @@ const config = [
       ] }],
     },
   },
+  {
+    // sqlOf(tx) needs to know the transaction's connection: transactions open through
+    // lib/db/sql.ts `transaction()` (decision 0008).
+    files: ["lib/**/*.ts", "app/**/*.{ts,tsx}", "prisma/**/*.ts"],
+    ignores: ["lib/db/sql.ts", "lib/generated/**"],
+    rules: {
+      "no-restricted-syntax": ["error", {
+        selector: "MemberExpression[property.name='$transaction']",
+        message: "Open transactions with transaction() of lib/db/sql.ts (decision 0008).",
+      }],
+    },
+  },
   { files: ["next.config.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },
   {
     rules: {

@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
+import { q, sqlOf, type Sql } from "@/lib/db/sql";
 import { canonicalJson, sha256Hex, type JsonObject, type JsonValue } from "./canonical-json";
 
 /**
@@ -31,16 +32,16 @@ export function chainHash(args: { chain: ChainName; officeId: string; seq: numbe
   );
 }
 
-async function lockHead(tx: Tx, officeId: string, chain: ChainName): Promise<{ seq: number; hash: string }> {
-  const select = () => tx.$queryRaw<{ seq: number; hash: string }[]>`SELECT "seq", "hash" FROM "ChainHead"
-    WHERE "officeId" = ${officeId}::uuid AND "chain" = ${chain} FOR UPDATE`;
+async function lockHead(sql: Sql, officeId: string, chain: ChainName): Promise<{ seq: number; hash: string }> {
+  const select = () => sql.rows<{ seq: number; hash: string }>(
+    q`SELECT "seq", "hash" FROM "ChainHead" WHERE "officeId" = ${officeId} AND "chain" = ${chain} FOR UPDATE`);
   // After an office's first event the row exists: one statement locks and reads it (every event
   // paid for an extra INSERT … ON CONFLICT before; npm run bench). The first writer creates it,
   // racing safely with another first writer.
   let rows = await select();
   if (rows.length === 0) {
-    await tx.$executeRaw`INSERT INTO "ChainHead" ("officeId", "chain", "seq", "hash")
-      VALUES (${officeId}::uuid, ${chain}, 0, ${GENESIS_HASH}) ON CONFLICT DO NOTHING`;
+    await sql.exec(q`INSERT INTO "ChainHead" ("officeId", "chain", "seq", "hash")
+      VALUES (${officeId}, ${chain}, 0, ${GENESIS_HASH}) ON CONFLICT DO NOTHING`);
     rows = await select();
   }
   if (rows.length !== 1) throw new Error(`chain head ${chain}/${officeId} missing after insert`);
@@ -49,14 +50,16 @@ async function lockHead(tx: Tx, officeId: string, chain: ChainName): Promise<{ s
 
 /**
  * Appends events to the office's chain, in order, and moves the head. Returns one link per
- * content. Must run inside the transaction that inserts the rows.
+ * content. Must run inside the transaction that inserts the rows (lib/db/sql.ts `transaction`);
+ * its statements run over pg on that transaction's connection (decision 0008).
  */
 export async function appendManyToChain(
   tx: Tx,
   args: { officeId: string; chain: ChainName; contents: readonly JsonValue[] },
 ): Promise<ChainLink[]> {
   if (args.contents.length === 0) return [];
-  const head = await lockHead(tx, args.officeId, args.chain);
+  const sql = sqlOf(tx);
+  const head = await lockHead(sql, args.officeId, args.chain);
   const links: ChainLink[] = [];
   let prevHash = head.hash;
   let seq = head.seq;
@@ -66,8 +69,8 @@ export async function appendManyToChain(
     links.push({ seq, prevHash, hash });
     prevHash = hash;
   }
-  await tx.$executeRaw`UPDATE "ChainHead" SET "seq" = ${seq}, "hash" = ${prevHash}
-    WHERE "officeId" = ${args.officeId}::uuid AND "chain" = ${args.chain}`;
+  await sql.exec(q`UPDATE "ChainHead" SET "seq" = ${seq}, "hash" = ${prevHash}
+    WHERE "officeId" = ${args.officeId} AND "chain" = ${args.chain}`);
   return links;
 }
 

@@ -32,10 +32,27 @@ async function dueIn(ctx: EffectContext, officeId: string, days: number): Promis
   return dateOnly(addWorkingDays(shanghaiDate(ctx.now), days, calendar));
 }
 
+/** The columns a transition may set besides status and version (written by applyTransition). */
+export interface CaseFields {
+  dueDate?: Date | null;
+  submittedById?: string;
+  slaRemainingDays?: number | null;
+  clockPausedAt?: Date | null;
+  slaLeg?: number;
+  assigneeId?: string;
+  calculation?: Prisma.InputJsonValue;
+  amount?: Prisma.Decimal | null;
+  recommendedById?: string;
+  decidedAt?: Date;
+  approvedById?: string;
+  rejectReason?: string | null;
+  completedAt?: Date;
+}
+
 /** Columns to set with the status change. */
-export async function fieldEffects(ctx: EffectContext): Promise<Prisma.CaseUpdateManyMutationInput> {
+export async function fieldEffects(ctx: EffectContext): Promise<CaseFields> {
   const { c, actor, now, t } = ctx;
-  const fields: Prisma.CaseUpdateManyMutationInput = {};
+  const fields: CaseFields = {};
   for (const effect of t.effects as readonly Effect[]) {
     switch (effect) {
       case "startClock":

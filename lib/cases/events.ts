@@ -1,5 +1,7 @@
 import type { Tx } from "@/lib/db/client";
-import { appendToChain, caseEventContent, jsonInput } from "@/lib/audit/chain";
+import { randomUUID } from "node:crypto";
+import { appendToChain, caseEventContent } from "@/lib/audit/chain";
+import { q, sqlOf } from "@/lib/db/sql";
 import type { JsonObject } from "@/lib/audit/canonical-json";
 import type { CaseStatus } from "@/lib/workflow";
 
@@ -10,7 +12,8 @@ export interface EventActor {
 
 /**
  * Appends a CaseEvent to the office's hash chain, in the caller's transaction. `data` must be
- * plain JSON (strings for money) so that the stored row hashes the same when verified.
+ * plain JSON (strings for money) so that the stored row hashes the same when verified. Written over
+ * the transaction's own connection (lib/db/sql.ts), like the chain head it moves.
  */
 export async function appendCaseEvent(
   tx: Tx,
@@ -38,7 +41,8 @@ export async function appendCaseEvent(
     at: e.at,
   };
   const link = await appendToChain(tx, { officeId: e.officeId, chain: "case", content: caseEventContent(row) });
-  await tx.caseEvent.create({
-    data: { ...row, data: jsonInput(row.data), officeId: e.officeId, seq: link.seq, prevHash: link.prevHash, hash: link.hash },
-  });
+  await sqlOf(tx).exec(q`
+    INSERT INTO "CaseEvent" (id, "officeId", "caseId", seq, "actorId", "actorName", action, "fromStatus", "toStatus", reason, data, at, "prevHash", hash)
+    VALUES (${randomUUID()}, ${e.officeId}, ${row.caseId}, ${link.seq}, ${row.actorId}, ${row.actorName}, ${row.action},
+            ${row.fromStatus}, ${row.toStatus}, ${row.reason}, ${row.data}, ${row.at}, ${link.prevHash}, ${link.hash})`);
 }

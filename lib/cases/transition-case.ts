@@ -1,13 +1,14 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { join, q, raw, sqlOf, sqlState, transaction, type SqlFragment } from "@/lib/db/sql";
 import { can } from "@/lib/auth/permissions";
-import { findTransition, hasAction, roleMayPerform, type Action, type CaseStatus, type CaseType, type Transition } from "@/lib/workflow";
+import { findTransition, hasAction, roleMayPerform, type Action, type CaseStatus, type Transition } from "@/lib/workflow";
 import type { Actor } from "./actor";
 import { CaseFailure, asResult, fail, type CaseResult } from "./errors";
 import { appendCaseEvent, type EventActor } from "./events";
-import { fieldEffects, worldEffects, type EffectContext } from "./effects";
+import { fieldEffects, worldEffects, type CaseFields, type EffectContext } from "./effects";
 import { assertNotAboutSelf, checkGuard } from "./guards";
-import { caseForWorkSelect, loadCaseForWork, type CaseForWork } from "./load";
+import { loadCaseForSystem, loadCaseForWork } from "./load";
 import { transitionSchema } from "./schemas";
 import { linkedEffects } from "./transfers";
 import { zodFailure } from "./validation";
@@ -56,12 +57,11 @@ export async function transitionCase(
 export async function applyTransition(ctx: EffectContext): Promise<{ id: string; status: CaseStatus; version: number }> {
   const { tx, c, t, now } = ctx;
   const fields = await fieldEffects(ctx);
-  const updated = await tx.case.updateMany({
-    where: { id: c.id, version: c.version, status: c.status },
-    data: { ...fields, status: t.to, version: { increment: 1 }, updatedAt: now },
-  });
+  const updated = await sqlOf(tx).exec(q`
+    UPDATE "Case" SET ${join([q`status = ${t.to}`, q`version = version + 1`, q`"updatedAt" = ${now}`, ...fieldSql(fields)], ", ")}
+    WHERE id = ${c.id} AND version = ${c.version} AND status = ${c.status}`);
   // Another transaction changed the case between our read and our write: nothing is written.
-  if (updated.count !== 1) fail("conflict", "errors.conflict");
+  if (updated !== 1) fail("conflict", "errors.conflict");
   const eventData = await worldEffects(ctx);
   const actorRef: EventActor = { id: ctx.actor.id, name: ctx.actor.name };
   await appendCaseEvent(tx, {
@@ -73,12 +73,30 @@ export async function applyTransition(ctx: EffectContext): Promise<{ id: string;
   return { id: c.id, status: t.to, version: c.version + 1 };
 }
 
+/** `column = value` for each field a transition sets; the column names are this table's own. */
+const fieldColumns: Record<keyof CaseFields, string> = {
+  dueDate: '"dueDate"', submittedById: '"submittedById"', slaRemainingDays: '"slaRemainingDays"', clockPausedAt: '"clockPausedAt"',
+  slaLeg: '"slaLeg"', assigneeId: '"assigneeId"', calculation: "calculation", amount: "amount", recommendedById: '"recommendedById"',
+  decidedAt: '"decidedAt"', approvedById: '"approvedById"', rejectReason: '"rejectReason"', completedAt: '"completedAt"',
+};
+function fieldSql(fields: CaseFields): SqlFragment[] {
+  return (Object.keys(fields) as Array<keyof CaseFields>).map((key) => {
+    const value = fields[key];
+    // A date column takes the day; money goes as its decimal string, never a float.
+    const bound = value === undefined || value === null ? null
+      : key === "dueDate" ? (value as Date).toISOString().slice(0, 10)
+      : key === "amount" ? (value as Prisma.Decimal).toFixed(2)
+      : value;
+    return q`${raw(fieldColumns[key])} = ${bound}`;
+  });
+}
+
 /** A transition that only another transition's effect performs (the linked transfer leg). */
 async function applySystemTransition(tx: Tx, caseId: string, action: Action, actor: Actor, now: Date, reason?: string) {
-  const c = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: caseForWorkSelect });
-  const t = findTransition(c.type as CaseType, action, c.status);
+  const c = await loadCaseForSystem(tx, caseId);
+  const t = findTransition(c.type, action, c.status);
   if (!t || t.roles !== "system") fail("conflict", "cases.errors.linkedWrongState", { caseNumber: c.caseNumber });
-  return applyTransition({ tx, actor, c: c as CaseForWork, t: t as Transition, reason, data: {}, now });
+  return applyTransition({ tx, actor, c, t: t as Transition, reason, data: {}, now });
 }
 
 export type SystemTransition = typeof applySystemTransition;
@@ -89,11 +107,13 @@ export type SystemTransition = typeof applySystemTransition;
  */
 export async function runInTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   try {
-    return await db.$transaction(work, TX_OPTIONS);
+    return await transaction(work, TX_OPTIONS);
   } catch (error) {
     if (error instanceof CaseFailure) throw error;
     if (error instanceof Prisma.PrismaClientKnownRequestError && ["P2002", "P2034", "P2028"].includes(error.code))
       throw new CaseFailure("conflict", "errors.conflict");
+    // The same, from a statement of lib/db/sql.ts: unique violation, serialization failure, deadlock.
+    if (["23505", "40001", "40P01"].includes(sqlState(error) ?? "")) throw new CaseFailure("conflict", "errors.conflict");
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { transaction } from "@/lib/db/sql";
 import { can } from "@/lib/auth/permissions";
 import { renderBatch } from "@/lib/pdf/render-document";
 import type { DocumentViewModel } from "@/lib/pdf/types";
@@ -140,7 +141,7 @@ export async function runBatchJob(batchId: string): Promise<void> {
       },
     );
     const actor = await db.user.findUnique({ where: { id: batch.createdById }, select: { id: true, name: true } });
-    await db.$transaction(
+    await transaction(
       async (tx) => {
         await tx.batchJob.update({
           where: { id: batchId },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { transaction } from "@/lib/db/sql";
 import { can } from "@/lib/auth/permissions";
 import { certificateVisibleTo, personVisibleTo } from "@/lib/db/scope";
 import { isValidIdNumber } from "@/lib/domain/id-number";
@@ -51,7 +52,7 @@ export async function issueCertificate(
   const person = await db.insuredPerson.findFirst({ where: { AND: [personVisibleTo(actor), where] }, select: { id: true } });
   if (!person) return fail("not_found", "errors.notFound");
   const now = options.now ?? new Date();
-  const issued = await db.$transaction(async (tx) => {
+  const issued = await transaction(async (tx) => {
     const gathered = await gatherCertificate(tx, { officeId: actor.officeId, personId: person.id, issuerName: actor.name, asOf: now });
     if (!gathered) return null;
     return issueDocument(tx, {
@@ -83,7 +84,7 @@ export async function printCertificate(actor: Actor, serial: string): Promise<Re
   const cert = await findInOffice(actor, serial);
   if (!cert) return fail("not_found", "errors.notFound");
   const pdf = await renderDocument(cert.content as unknown as DocumentViewModel);
-  await db.$transaction(
+  await transaction(
     (tx) => appendCertificateEvent(tx, cert.officeId, { certificateId: cert.id, action: "print", actorId: actor.id, actorName: actor.name, data: { status: cert.status } }),
     TX,
   );
@@ -99,7 +100,7 @@ export async function reprintCertificate(actor: Actor, serial: string, reasonInp
   if (!reason.success) return fail("bad_request", "errors.badRequest", [{ path: "reason", messageKey: reason.error.issues[0]?.message ?? "validation.required" }]);
   if (cert.status !== "VALID") return fail("conflict", "certificates.errors.notValid");
   const pdf = await renderDocument(cert.content as unknown as DocumentViewModel);
-  await db.$transaction(
+  await transaction(
     (tx) => appendCertificateEvent(tx, cert.officeId, { certificateId: cert.id, action: "reprint", actorId: actor.id, actorName: actor.name, reason: reason.data }),
     TX,
   );
@@ -114,7 +115,7 @@ export async function revokeCertificate(actor: Actor, serial: string, reasonInpu
   const reason = reasonSchema.safeParse(reasonInput);
   if (!reason.success) return fail("bad_request", "errors.badRequest", [{ path: "reason", messageKey: reason.error.issues[0]?.message ?? "validation.required" }]);
   const now = new Date();
-  const done = await db.$transaction(async (tx) => {
+  const done = await transaction(async (tx) => {
     const changed = await tx.certificate.updateMany({
       where: { id: cert.id, status: "VALID" },
       data: { status: "REVOKED", revokedAt: now, revokedById: actor.id, revokeReason: reason.data },
@@ -146,7 +147,7 @@ export async function supersedeCertificate(
   if (cert.status !== "VALID") return fail("conflict", "certificates.errors.notValid");
   const personId = cert.personId;
   const now = options.now ?? new Date();
-  const outcome = await db.$transaction(async (tx) => {
+  const outcome = await transaction(async (tx) => {
     const gathered = await gatherCertificate(tx, { officeId: cert.officeId, personId, issuerName: actor.name, asOf: now });
     if (!gathered) return "no-records" as const;
     const issued = await issueDocument(tx, {

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { transaction } from "@/lib/db/sql";
 import { maskIdNumber, maskName } from "@/lib/people/mask";
 import type { DocumentViewModel } from "@/lib/pdf/types";
 import { normaliseVerificationCode } from "./codes";
@@ -72,7 +73,7 @@ export async function verifyCertificate(
   const successor = cert.status === "SUPERSEDED"
     ? await db.certificate.findUnique({ where: { supersedesId: cert.id }, select: { serial: true } })
     : null;
-  await db.$transaction((tx) =>
+  await transaction((tx) =>
     appendCertificateEvent(tx, cert.officeId, {
       certificateId: cert.id,
       action: "verify",

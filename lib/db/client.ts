@@ -1,28 +1,67 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 
 export { Prisma };
 export type { PrismaClient };
 
+/**
+ * Which connection a transaction opened by lib/db/sql.ts `transaction()` runs on. Prisma's pg
+ * adapter checks a connection out of our pool for `$transaction` (one `connect()` call, in the
+ * async context of the caller); the pool hands that connection to the slot of the context, so the
+ * hot paths can run their SQL on the same connection, in the same transaction (decision 0008).
+ */
+export interface TransactionSlot {
+  client?: pg.PoolClient;
+  /** Set when Prisma ends the transaction and gives the connection back to the pool. */
+  closed?: boolean;
+}
+export const transactionSlots = new AsyncLocalStorage<TransactionSlot>();
+
+class JingbanPool extends pg.Pool {
+  // Prisma's adapter takes a transaction's connection with the promise form; pool.query uses the
+  // callback form, which is passed through untouched.
+  connect(): Promise<pg.PoolClient>;
+  connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void) {
+    if (callback) return super.connect(callback);
+    const slot = transactionSlots.getStore();
+    return super.connect().then((client) => {
+      if (slot && !slot.client) {
+        slot.client = client;
+        const release = client.release;
+        client.release = (error?: Error | boolean) => {
+          slot.closed = true;
+          client.release = release;
+          return release.call(client, error);
+        };
+      }
+      return client;
+    });
+  }
+}
+
 function createClient(url: string) {
-  const adapter = new PrismaPg({
+  const pool = new JingbanPool({
     connectionString: url,
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     // A statement that runs away must not hold a connection forever.
     statement_timeout: 30_000,
   });
-  return new PrismaClient({
-    adapter,
+  const client = new PrismaClient({
+    adapter: new PrismaPg(pool),
     // Password hashes never leave lib/auth by accident: they must be selected explicitly.
     omit: { user: { passwordHash: true } },
     transactionOptions: { maxWait: 10_000, timeout: 20_000 },
   });
+  return { client, pool };
 }
-export type Db = ReturnType<typeof createClient>;
+export type Db = ReturnType<typeof createClient>["client"];
 /** The client inside `db.$transaction(async (tx) => …)`. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-const globalForDb = globalThis as unknown as { jingbanDb?: Db; jingbanDbUrl?: string };
+const globalForDb = globalThis as unknown as { jingbanDb?: Db; jingbanPool?: pg.Pool; jingbanDbUrl?: string };
 
 /**
  * One client per process, kept on globalThis so that Next.js dev reloads do not open new pools.
@@ -32,10 +71,18 @@ export function getDb(): Db {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start` (embedded) or set it.");
   if (!globalForDb.jingbanDb || globalForDb.jingbanDbUrl !== url) {
-    globalForDb.jingbanDb = createClient(url);
+    const { client, pool } = createClient(url);
+    globalForDb.jingbanDb = client;
+    globalForDb.jingbanPool = pool;
     globalForDb.jingbanDbUrl = url;
   }
   return globalForDb.jingbanDb;
+}
+
+/** The pool under Prisma: lib/db/sql.ts reads through it, outside transactions. */
+export function getPool(): pg.Pool {
+  getDb();
+  return globalForDb.jingbanPool!;
 }
 
 /** The database client. A proxy so that importing it does not require DATABASE_URL yet. */
@@ -48,6 +95,9 @@ export const db: Db = new Proxy({} as Db, {
 });
 
 export async function disconnectDb(): Promise<void> {
+  // The adapter does not end a pool it was given: end it here.
   if (globalForDb.jingbanDb) await globalForDb.jingbanDb.$disconnect();
+  if (globalForDb.jingbanPool) await globalForDb.jingbanPool.end().catch(() => undefined);
   globalForDb.jingbanDb = undefined;
+  globalForDb.jingbanPool = undefined;
 }

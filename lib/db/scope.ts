@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { q, raw, type SqlFragment } from "./sql";
 
 /**
  * Access-scoped where builders: the one place that says what an office may see. Every read of
@@ -22,6 +23,11 @@ export function personVisibleTo(user: OfficeScoped): Prisma.InsuredPersonWhereIn
 
 export function caseVisibleTo(user: OfficeScoped): Prisma.CaseWhereInput {
   return { officeId: user.officeId };
+}
+
+/** The same rule for hand-written SQL (lib/db/sql.ts): `alias` is the Case table's alias. */
+export function caseVisibleSql(user: OfficeScoped, alias: "c"): SqlFragment {
+  return q`${raw(alias)}."officeId" = ${user.officeId}`;
 }
 
 export function certificateVisibleTo(user: OfficeScoped): Prisma.CertificateWhereInput {

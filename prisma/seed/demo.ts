@@ -5,6 +5,7 @@
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db/client";
+import { transaction } from "@/lib/db/sql";
 import { hashPassword } from "@/lib/auth/password";
 import { CN_HOLIDAY_YEARS } from "@/lib/domain/holidays-cn";
 import { generateCreditCode } from "@/lib/domain/credit-code";
@@ -41,7 +42,7 @@ export const DEMO_LAST_MONTH = "2024-12";
 export async function seedDemo(options: { generatedPerOffice?: number } = {}) {
   const generatedPerOffice = options.generatedPerOffice ?? 300;
   const passwordHash = await hashPassword(demo.password);
-  await db.$transaction(
+  await transaction(
     async (tx) => {
       const offices = new Map<string, { id: string; province: string }>();
       for (const o of demo.offices) {

@@ -13,6 +13,7 @@ import { getDailyHeads } from "@/lib/audit/daily-head";
 import { verifyOfficeChains } from "@/lib/audit/verify-offices";
 import { transitionCase } from "@/lib/cases";
 import { db } from "@/lib/db/client";
+import { transaction } from "@/lib/db/sql";
 import { CaseDriver, currentVersion } from "@/tests/factories/case-driver";
 import { ensureDemo } from "@/tests/factories/demo";
 import { createTestOffice, type TestOffice } from "@/tests/factories/offices";
@@ -114,7 +115,7 @@ describe("append-only for the application's role", () => {
     // A real certificate event in the office's chain, appended as the application does (besides
     // whatever documents the cases above issued, e.g. a rejection notice).
     certificateEventId = randomUUID();
-    await db.$transaction(async (tx) => {
+    await transaction(async (tx) => {
       const row = { certificateId: randomUUID(), action: "issue", actorId: office.user("caseworker1").id, actorName: "审计链测试", reason: null, data: {}, at: new Date() };
       const link = await appendToChain(tx, { officeId: office.id, chain: "certificate", content: certificateEventContent(row) });
       await tx.certificateEvent.create({ data: { ...row, id: certificateEventId, data: jsonInput({}), officeId: office.id, ...link } });

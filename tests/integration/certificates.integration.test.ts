@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
+import { transaction } from "@/lib/db/sql";
 import { issueApiToken } from "@/lib/auth/session";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createOffice, createPerson, createUser } from "@/prisma/seed/factories";
@@ -296,7 +297,7 @@ describe("the chain API for other event tables", () => {
     });
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        db.$transaction(async (tx) => {
+        transaction(async (tx) => {
           const row = { caseId: kase.id, action: `note-${i}`, actorId: user.id, actorName: "链", data: { i }, at: new Date() };
           const link = await appendToChain(tx, { officeId: office.id, chain: "case", content: caseEventContent(row) });
           await tx.caseEvent.create({ data: { ...row, officeId: office.id, ...link } });
@@ -349,7 +350,7 @@ describe("batch printing", () => {
     const t0 = performance.now();
     const ids: string[] = [];
     for (let chunk = 0; chunk < N; chunk += 100) {
-      await db.$transaction(
+      await transaction(
         async (tx) => {
           const gathered = (await gatherCertificate(tx, { officeId: office.id, personId: person.id, issuerName: "千份", asOf: new Date() }))!;
           for (let i = 0; i < 100; i++) {

@@ -1,10 +1,12 @@
-import type { Tx } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { makeCalendar, type WorkingCalendar } from "@/lib/domain/calendar";
 import type { CaseType } from "@/lib/workflow";
 
 /** Today's date in Asia/Shanghai (offices work on Beijing time whatever the server's zone). */
+const shanghaiDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
 export function shanghaiDate(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  // One formatter per process: making one costs ~60 µs, more than formatting (npm run bench).
+  return shanghaiDay.format(now);
 }
 
 /** The office's calendar: national rows plus the office's own (an office row wins). */
@@ -19,6 +21,25 @@ export async function loadOfficeCalendar(tx: Tx, officeId: string): Promise<Work
   const holidays = [...byDate].filter(([, k]) => k === "HOLIDAY").map(([d]) => d);
   const workdays = [...byDate].filter(([, k]) => k === "WORKDAY").map(([d]) => d);
   return makeCalendar(holidays, workdays);
+}
+
+const CALENDAR_TTL_MS = 60_000;
+const calendars = new Map<string, { at: number; calendar: Promise<WorkingCalendar> }>();
+
+/**
+ * The office calendar for reading (lists, the inbox), kept for a minute per process: it changes
+ * once a year, when the State Council publishes the next year's holidays, and was a query on every
+ * list page (npm run bench). Work that decides a due date (effects.ts) reads it fresh.
+ */
+export function cachedOfficeCalendar(officeId: string, now = Date.now()): Promise<WorkingCalendar> {
+  const key = `${process.env.DATABASE_URL ?? ""}|${officeId}`;
+  const hit = calendars.get(key);
+  if (hit && now - hit.at < CALENDAR_TTL_MS) return hit.calendar;
+  const entry = { at: now, calendar: loadOfficeCalendar(db, officeId) };
+  calendars.set(key, entry);
+  // A failed read is not remembered.
+  entry.calendar.catch(() => calendars.get(key) === entry && calendars.delete(key));
+  return entry.calendar;
 }
 
 /**

@@ -5,15 +5,14 @@
  * cases costs what page 1 costs.
  */
 import { z } from "zod";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
-import { caseVisibleTo, likePrefix, type OfficeScoped } from "@/lib/db/scope";
-import { addWorkingDays, dueStatus, type WorkingCalendar } from "@/lib/domain/calendar";
+import { caseVisibleSql, likePrefix, type OfficeScoped } from "@/lib/db/scope";
+import { join, q, raw, sql, type SqlFragment } from "@/lib/db/sql";
+import { addWorkingDays, dueStatusOn, type WorkingCalendar } from "@/lib/domain/calendar";
 import { isValidIdNumber } from "@/lib/domain/id-number";
 import { isStorableText } from "@/lib/http/api";
-import { caseStatuses, caseTypes, finalStatuses, type CaseStatus } from "@/lib/workflow";
+import { caseStatuses, caseTypes, finalStatuses, type CaseStatus, type CaseType } from "@/lib/workflow";
 import { maskIdNumber } from "@/lib/people/mask";
-import { loadOfficeCalendar, shanghaiDate } from "./clock";
+import { cachedOfficeCalendar, shanghaiDate } from "./clock";
 
 const openStatuses = caseStatuses.filter((s) => !finalStatuses.has(s));
 
@@ -33,12 +32,6 @@ export const listFiltersSchema = z
   .strict();
 export type ListFilters = z.infer<typeof listFiltersSchema>;
 
-export const caseListSelect = {
-  id: true, caseNumber: true, type: true, status: true, version: true, dueDate: true, amount: true, createdAt: true, updatedAt: true,
-  person: { select: { id: true, name: true, idNumber: true } },
-  assigneeId: true,
-} as const;
-
 function encodeCursor(row: { createdAt: Date; id: string }): string {
   return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
 }
@@ -48,120 +41,121 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
   return Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id ?? "") ? null : { createdAt, id };
 }
 
-async function searchWhere(user: OfficeScoped, q: string): Promise<Prisma.CaseWhereInput> {
-  if (isValidIdNumber(q.toUpperCase())) return { person: { idNumber: q.toUpperCase() } };
-  if (/^\d{6}-[A-Z]{2}-/.test(q.toUpperCase())) return { caseNumber: { startsWith: likePrefix(q.toUpperCase()) } };
-  return { person: { name: { startsWith: likePrefix(q) } } };
+/** A row of a list or queue: one joined statement of case, person and assignee (decision 0008). */
+interface ListRow {
+  id: string;
+  caseNumber: string;
+  type: CaseType;
+  status: CaseStatus;
+  version: number;
+  dueDate: string | null;
+  amount: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  personId: string;
+  personName: string;
+  personIdNumber: string;
+}
+
+const listSelect = q`
+  SELECT c.id, c."caseNumber", c.type, c.status, c.version, c."dueDate"::text AS "dueDate", c.amount::text AS amount,
+         c."createdAt", c."updatedAt", c."assigneeId", u.name AS "assigneeName",
+         p.id AS "personId", p.name AS "personName", p."idNumber" AS "personIdNumber"
+  FROM "Case" c JOIN "InsuredPerson" p ON p.id = c."personId" LEFT JOIN "User" u ON u.id = c."assigneeId"`;
+
+const inList = (values: readonly string[]) => q`(${join(values.map((v) => q`${v}`), ", ")})`;
+const isOpen = q`c.status IN ${inList(openStatuses)}`;
+
+function searchSql(text: string): SqlFragment {
+  const upper = text.toUpperCase();
+  if (isValidIdNumber(upper)) return q`p."idNumber" = ${upper}`;
+  if (/^\d{6}-[A-Z]{2}-/.test(upper)) return q`c."caseNumber" LIKE ${`${likePrefix(upper)}%`}`;
+  return q`p.name LIKE ${`${likePrefix(text)}%`}`;
 }
 
 export async function listCases(user: OfficeScoped & { id: string }, filters: ListFilters, now = new Date()) {
   const limit = filters.limit ?? 50;
   const today = shanghaiDate(now);
-  const and: Prisma.CaseWhereInput[] = [caseVisibleTo(user)];
-  if (filters.type) and.push({ type: filters.type });
-  if (filters.status) and.push({ status: filters.status });
-  if (filters.assignee === "me") and.push({ assigneeId: user.id });
-  else if (filters.assignee === "none") and.push({ assigneeId: null });
-  else if (filters.assignee) and.push({ assigneeId: filters.assignee });
-  if (filters.overdue === "true") and.push({ dueDate: { lt: new Date(`${today}T00:00:00Z`) }, status: { in: openStatuses } });
-  if (filters.from) and.push({ createdAt: { gte: new Date(`${filters.from}T00:00:00+08:00`) } });
-  if (filters.to) and.push({ createdAt: { lt: new Date(new Date(`${filters.to}T00:00:00+08:00`).getTime() + 86_400_000) } });
-  if (filters.q) and.push(await searchWhere(user, filters.q));
+  const and: SqlFragment[] = [caseVisibleSql(user, "c")];
+  if (filters.type) and.push(q`c.type = ${filters.type}`);
+  if (filters.status) and.push(q`c.status = ${filters.status}`);
+  if (filters.assignee === "me") and.push(q`c."assigneeId" = ${user.id}`);
+  else if (filters.assignee === "none") and.push(q`c."assigneeId" IS NULL`);
+  else if (filters.assignee) and.push(q`c."assigneeId" = ${filters.assignee}`);
+  if (filters.overdue === "true") and.push(q`c."dueDate" < ${today}::date`, isOpen);
+  if (filters.from) and.push(q`c."createdAt" >= ${new Date(`${filters.from}T00:00:00+08:00`)}`);
+  if (filters.to) and.push(q`c."createdAt" < ${new Date(new Date(`${filters.to}T00:00:00+08:00`).getTime() + 86_400_000)}`);
+  if (filters.q) and.push(searchSql(filters.q));
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
-  if (cursor) and.push({ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] });
-  const rows = await db.case.findMany({
-    where: { AND: and },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    select: caseListSelect,
-  });
+  // The keyset: rides Case(officeId, createdAt desc, id desc) like page 1.
+  if (cursor) and.push(q`(c."createdAt", c.id) < (${cursor.createdAt}, ${cursor.id}::uuid)`);
+  const [rows, calendar] = await Promise.all([
+    sql.rows<ListRow>(q`${listSelect} WHERE ${join(and, " AND ")} ORDER BY c."createdAt" DESC, c.id DESC LIMIT ${limit + 1}`),
+    cachedOfficeCalendar(user.officeId),
+  ]);
   const page = rows.slice(0, limit);
-  return { items: await toListItems(user, page, now), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
+  return { items: toListItems(page, now, calendar), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
 }
 
-type ListRow = Prisma.CaseGetPayload<{ select: typeof caseListSelect }>;
-
-export async function toListItems(user: OfficeScoped, rows: ListRow[], now = new Date(), officeCalendar?: WorkingCalendar) {
-  const calendar = officeCalendar ?? (await loadOfficeCalendar(db, user.officeId));
-  const today = shanghaiDate(now);
-  const assignees = await db.user.findMany({
-    where: { id: { in: [...new Set(rows.map((r) => r.assigneeId).filter((x): x is string => !!x))] } },
-    select: { id: true, name: true },
-  });
-  const nameOf = new Map(assignees.map((a) => [a.id, a.name]));
-  return rows.map((r) => {
-    const due = r.dueDate ? r.dueDate.toISOString().slice(0, 10) : null;
-    return {
-      id: r.id,
-      caseNumber: r.caseNumber,
-      type: r.type,
-      status: r.status,
-      version: r.version,
-      person: { id: r.person.id, name: r.person.name, idNumber: maskIdNumber(r.person.idNumber) },
-      assignee: r.assigneeId ? { id: r.assigneeId, name: nameOf.get(r.assigneeId) ?? "" } : null,
-      dueDate: due,
-      dueStatus: due && !finalStatuses.has(r.status as CaseStatus) ? dueStatus(due, today, calendar) : null,
-      amount: r.amount ? r.amount.toFixed(2) : null,
-      createdAt: r.createdAt.toISOString(),
-      updatedAt: r.updatedAt.toISOString(),
-    };
-  });
+function toListItems(rows: ListRow[], now: Date, calendar: WorkingCalendar) {
+  const statusOf = dueStatusOn(shanghaiDate(now), calendar);
+  return rows.map((r) => ({
+    id: r.id,
+    caseNumber: r.caseNumber,
+    type: r.type,
+    status: r.status,
+    version: r.version,
+    person: { id: r.personId, name: r.personName, idNumber: maskIdNumber(r.personIdNumber) },
+    assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? "" } : null,
+    dueDate: r.dueDate,
+    dueStatus: r.dueDate && !finalStatuses.has(r.status) ? statusOf(r.dueDate) : null,
+    // numeric(14,2) comes back as its decimal string with two places.
+    amount: r.amount,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  }));
 }
-export type CaseListItem = Awaited<ReturnType<typeof toListItems>>[number];
+export type CaseListItem = ReturnType<typeof toListItems>[number];
 
 export const inboxQueues = ["mine", "unassigned", "approval", "overdue", "dueSoon"] as const;
 export type InboxQueue = (typeof inboxQueues)[number];
 
-async function approvalLimit(officeId: string) {
-  return (await db.office.findUniqueOrThrow({ where: { id: officeId }, select: { approvalLimit: true } })).approvalLimit;
-}
-
 /** The inbox: my work, unassigned, waiting for my approval, overdue, due soon (≤ 3 working days). */
-export async function inboxWhere(
-  user: OfficeScoped & { id: string; role: string },
-  queue: InboxQueue,
-  now = new Date(),
-  officeCalendar?: WorkingCalendar,
-): Promise<Prisma.CaseWhereInput> {
-  const today = shanghaiDate(now);
-  const base: Prisma.CaseWhereInput = { ...caseVisibleTo(user), status: { in: openStatuses } };
+function inboxWhere(user: OfficeScoped & { id: string; role: string }, queue: InboxQueue, today: string, calendar: WorkingCalendar): SqlFragment {
+  const scope = caseVisibleSql(user, "c");
   switch (queue) {
     case "mine":
-      return { ...base, assigneeId: user.id };
+      return q`${scope} AND ${isOpen} AND c."assigneeId" = ${user.id}`;
     case "unassigned":
-      return { ...caseVisibleTo(user), status: "SUBMITTED", assigneeId: null };
+      return q`${scope} AND c.status = 'SUBMITTED' AND c."assigneeId" IS NULL`;
     case "approval":
       // The cases `approve` would accept from this user (guards.ts): four-eyes reads the history,
       // because a resubmit does not move submittedById; above the limit only supervisors.
-      return {
-        ...caseVisibleTo(user), status: "PENDING_APPROVAL",
-        NOT: [
-          { createdById: user.id }, { submittedById: user.id }, { recommendedById: user.id },
-          { events: { some: { actorId: user.id, action: { in: ["create", "submit", "resubmit", "recommend"] } } } },
-        ],
-        ...(user.role === "supervisor" ? {} : { OR: [{ amount: null }, { amount: { lte: await approvalLimit(user.officeId) } }] }),
-      };
+      return q`${scope} AND c.status = 'PENDING_APPROVAL'
+        AND c."createdById" <> ${user.id} AND c."submittedById" IS DISTINCT FROM ${user.id} AND c."recommendedById" IS DISTINCT FROM ${user.id}
+        AND NOT EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."caseId" = c.id AND e."actorId" = ${user.id}
+                        AND e.action IN ('create', 'submit', 'resubmit', 'recommend'))
+        ${user.role === "supervisor" ? raw("") : raw(`AND (c.amount IS NULL OR c.amount <= (SELECT o."approvalLimit" FROM "Office" o WHERE o.id = c."officeId"))`)}`;
     case "overdue":
-      return { ...base, dueDate: { lt: new Date(`${today}T00:00:00Z`) } };
-    case "dueSoon": {
-      const calendar = officeCalendar ?? (await loadOfficeCalendar(db, user.officeId));
-      const soon = addWorkingDays(today, 3, calendar);
-      return { ...base, dueDate: { gte: new Date(`${today}T00:00:00Z`), lte: new Date(`${soon}T00:00:00Z`) } };
-    }
+      return q`${scope} AND ${isOpen} AND c."dueDate" < ${today}::date`;
+    case "dueSoon":
+      return q`${scope} AND ${isOpen} AND c."dueDate" >= ${today}::date AND c."dueDate" <= ${addWorkingDays(today, 3, calendar)}::date`;
   }
 }
 
 export async function getInbox(user: OfficeScoped & { id: string; role: string }, now = new Date(), perQueue = 25) {
   const result = {} as Record<InboxQueue, { count: number; items: CaseListItem[] }>;
-  // One calendar for the whole inbox: it was read again for every queue (npm run bench).
-  const calendar = await loadOfficeCalendar(db, user.officeId);
+  const today = shanghaiDate(now);
+  const calendar = await cachedOfficeCalendar(user.officeId);
   for (const queue of inboxQueues) {
-    const where = await inboxWhere(user, queue, now, calendar);
-    const [count, rows] = await Promise.all([
-      db.case.count({ where }),
-      db.case.findMany({ where, orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }, { id: "desc" }], take: perQueue, select: caseListSelect }),
+    const where = inboxWhere(user, queue, today, calendar);
+    const [[{ count }], rows] = await Promise.all([
+      sql.rows<{ count: number }>(q`SELECT count(*)::int AS count FROM "Case" c WHERE ${where}`),
+      sql.rows<ListRow>(q`${listSelect} WHERE ${where} ORDER BY c."dueDate" ASC NULLS LAST, c."createdAt" DESC, c.id DESC LIMIT ${perQueue}`),
     ]);
-    result[queue] = { count, items: await toListItems(user, rows, now, calendar) };
+    result[queue] = { count, items: toListItems(rows, now, calendar) };
   }
   return result;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
   CN_HOLIDAYS_2025,
@@ -8,6 +9,7 @@ import {
   ageOn,
   chinaOfficialCalendar,
   dueStatus,
+  dueStatusOn,
   isWorkingDay,
   makeCalendar,
   workingDaysBetween,
@@ -71,6 +73,17 @@ describe("working days: the start day is not counted", () => {
     ["plenty of time", "2026-03-09", "2026-02-24", "on-time"],
   ] as const)("dueStatus: %s", (_label, due, today, status) => {
     expect(dueStatus(due, today, official)).toBe(status);
+  });
+
+  test("dueStatusOn, computed once per day, says what counting working days says, for any due date", () => {
+    const day = fc.integer({ min: 0, max: 2 * 366 }).map((n) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, fc.integer({ min: 0, max: 10 }), (today, due, soonWithin) => {
+        const counted = today > due ? "overdue" : workingDaysBetween(today, due, official) <= soonWithin ? "due-soon" : "on-time";
+        expect(dueStatusOn(today, official, soonWithin)(due)).toBe(counted);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test("dates are calendar strings computed in UTC: month and year ends roll over", () => {

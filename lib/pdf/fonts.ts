@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { shareFontWork } from "./font-work-cache";
 
 /**
  * The one CJK font of every document: Noto Sans SC Regular (SIL Open Font License) from
@@ -31,11 +32,19 @@ export function cjkFontBuffer(): Buffer {
  * buffer; later ones reuse that parsed font object (pdfkit takes one in place of a source), so
  * the TTF is not parsed again and its glyph metrics and shaping tables stay warm: a single
  * certificate took ~2.5× as long as one page of a batch before (npm run bench). Each document
- * still embeds its own subset.
+ * still embeds its own subset, and shares the shaped text and glyph data of earlier documents
+ * (lib/pdf/font-work-cache.ts).
  */
 export function applyCjkFont(doc: PDFKit.PDFDocument): void {
   const parsed = globalForFont.jingbanCjkFontkit;
   doc.registerFont(CJK_FONT, (parsed ?? cjkFontBuffer()) as Buffer);
   doc.font(CJK_FONT);
-  globalForFont.jingbanCjkFontkit ??= (doc as unknown as { _font?: { font?: object } })._font?.font;
+  const embedded = (doc as unknown as { _font?: { font?: object } })._font;
+  globalForFont.jingbanCjkFontkit ??= embedded?.font;
+  shareFontWork(embedded);
+}
+
+/** The parsed font shared by every document (after the first one), for tests and diagnostics. */
+export function parsedCjkFont(): object | undefined {
+  return globalForFont.jingbanCjkFontkit;
 }

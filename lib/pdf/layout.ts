@@ -124,9 +124,68 @@ function textHeight(ctx: Ctx, text: string, size: number, width: number, lineGap
 
 function put(ctx: Ctx, text: string, x: number, y: number, size: number, width: number, opts: { color?: string; align?: "left" | "right" | "center"; lineGap?: number } = {}) {
   if (!text) return;
-  ctx.doc.fontSize(size).fillColor(opts.color ?? INK);
-  ctx.doc.text(text, x, y, { width, align: opts.align ?? "left", lineGap: opts.lineGap ?? 0 });
-  ctx.doc.fillColor(INK);
+  const { doc } = ctx;
+  const align = opts.align ?? "left";
+  const lineGap = opts.lineGap ?? 0;
+  doc.fontSize(size).fillColor(opts.color ?? INK);
+  if (!putOneLine(doc, text, x, y, size, width, align, lineGap)) doc.text(text, x, y, { width, align, lineGap });
+  doc.fillColor(INK);
+}
+
+// Characters after which pdfkit's line breaker must break (UAX #14 BK, CR, LF, NL), and the
+// soft hyphen it measures specially.
+const FORCED_BREAK = /[\n\r\v\f\u0085\u2028\u2029\u00ad]/;
+// A line within this much of the width goes through pdfkit's wrapper, which measures it word by
+// word (break by break in Chinese) rather than whole; the two sums differ by rounding only.
+const FIT_MARGIN = 1;
+
+/**
+ * Most strings on a document are labels and values that fit on one line, yet doc.text() with a
+ * width runs pdfkit's line wrapper over each: a Unicode line breaker and a width measurement per
+ * word — for Chinese, per character — a sixth of a certificate's time (npm run bench). A string
+ * that clearly fits and contains no forced break is drawn here as the single line the wrapper
+ * would make: the same text at the same position (right-aligned as pdfkit's _fragment computes
+ * it; centred on the wrapper's own word-by-word width, which pdfkit's boundsOfString() returns and
+ * which is kept per string), leaving doc.x and doc.y where the wrapper leaves them. Anything else
+ * (a possible page break, a line near the width) returns false and goes through doc.text().
+ * tests/unit/pdf-font-cache.test.ts checks that the files are byte-for-byte those of doc.text().
+ */
+function putOneLine(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number, width: number, align: "left" | "right" | "center", lineGap: number): boolean {
+  if (!(width > 0) || FORCED_BREAK.test(text) || !oneLineFastPath) return false;
+  const lineHeight = doc.currentLineHeight(true);
+  if (y + lineHeight > doc.page.maxY() - FIT_MARGIN) return false; // the wrapper would open a page
+  // The wrapper's line width: options.width × horizontalScaling / 100, one column.
+  const lineWidth = (width * 100) / 100;
+  if (doc.widthOfString(text) > lineWidth - FIT_MARGIN) return false;
+  let left = x;
+  if (align === "right") left = x + (lineWidth - doc.widthOfString(text.replace(/\s+$/, "")));
+  else if (align === "center") left = x + (lineWidth / 2 - wrappedWidth(doc, text, x, y, size, width) / 2);
+  doc.text(text, left, y, { lineBreak: false });
+  doc.x = x;
+  doc.y = y + lineHeight + lineGap;
+  return true;
+}
+
+// The width pdfkit's wrapper gives a one-line string (the sum of its words' rounded widths), by
+// font size and text; like heightCache, the labels of every page hit it.
+const wrappedWidths = new Map<string, number>();
+
+function wrappedWidth(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number, width: number): number {
+  const key = `${size}|${text}`;
+  let w = wrappedWidths.get(key);
+  if (w === undefined) {
+    w = doc.boundsOfString(text, x, y, { width, align: "center" }).width;
+    if (wrappedWidths.size >= HEIGHT_CACHE_LIMIT) wrappedWidths.clear();
+    wrappedWidths.set(key, w);
+  }
+  return w;
+}
+
+let oneLineFastPath = true;
+
+/** For tests: draw every string through doc.text() (false) or one-line strings directly (true). */
+export function setOneLineFastPath(on: boolean): void {
+  oneLineFastPath = on;
 }
 
 /** A Chinese label with its English beneath; returns the height used. */

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import QRCode from "qrcode";
 import { buildCertificate } from "@/lib/pdf/certificate/view-model";
 import { renderCertificate } from "@/lib/pdf/certificate/render";
 import { buildPayoutDecision } from "@/lib/pdf/payout-decision/view-model";
@@ -26,6 +27,36 @@ function save(pdf: Buffer): string {
 const pdftotext = (file: string) => execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
 const pdffonts = (file: string) => execFileSync("pdffonts", [file], { encoding: "utf8" });
 const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1]);
+
+/** Page 1 rasterised by poppler as 8-bit grey (PGM), `dpi` pixels per inch. */
+function rasterise(file: string, dpi: number): { width: number; height: number; pixels: Buffer } {
+  const prefix = file.replace(/\.pdf$/, "");
+  execFileSync("pdftoppm", ["-r", String(dpi), "-gray", "-f", "1", "-l", "1", "-singlefile", file, prefix]);
+  const pgm = fs.readFileSync(`${prefix}.pgm`);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 50).toString("latin1"))!;
+  return { width: Number(header[1]), height: Number(header[2]), pixels: pgm.subarray(header[0].length) };
+}
+
+/**
+ * The QR code as printed: the modules read off the rasterised page (at the centre of each module
+ * of the 86 pt square at the left margin, whose bottom row is the lowest ink in that column).
+ */
+function printedQr(file: string, size: number): Uint8Array {
+  const dpi = 300;
+  const { width, height, pixels } = rasterise(file, dpi);
+  const px = dpi / 72;
+  const side = 86 * px;
+  const pitch = side / size;
+  const left = 48 * px;
+  const dark = (x: number, y: number) => pixels[Math.round(y) * width + Math.round(x)] < 128;
+  let bottom = height - 1;
+  while (bottom > 0 && !dark(left + pitch / 2, bottom)) bottom--;
+  const top = bottom + 1 - side;
+  const modules = new Uint8Array(size * size);
+  for (let row = 0; row < size; row++)
+    for (let col = 0; col < size; col++) modules[row * size + col] = dark(left + (col + 0.5) * pitch, top + (row + 0.5) * pitch) ? 1 : 0;
+  return modules;
+}
 
 const office = {
   code: "440300",
@@ -80,6 +111,13 @@ describe("certificate PDF", () => {
     expect(fonts[0]).toMatch(/^[A-Z]{6}\+NotoSansSC-Regular\s.*\byes\s+yes\s+yes\b/);
     expect(pdf.length).toBeLessThan(100_000);
     console.log(`certificate PDF: ${pdf.length} bytes`);
+  });
+
+  test("the printed QR code is the signed verification URL, module for module", async () => {
+    const file = save(await renderCertificate(certificate));
+    const expected = QRCode.create(certificate.trust!.qrText, { errorCorrectionLevel: "M" }).modules;
+    const printed = printedQr(file, expected.size);
+    expect(Buffer.from(printed).equals(Buffer.from(expected.data))).toBe(true);
   });
 
   test("a reprint of the stored view model is byte-for-byte the same file", async () => {

@@ -1,19 +1,24 @@
 import zlib from "node:zlib";
-import QRCode from "qrcode";
+import QRCode, { type QRCodeSegment } from "qrcode";
 
 /**
- * The QR code of a document. qrcode computes the symbol (error correction M: a stamp or a fold
- * across the code still scans; the smallest version that holds the text, in the shortest mix of
- * byte / alphanumeric / numeric segments) and qrPng() writes its module matrix as the image the
- * documents print beside the sign-off (lib/pdf/layout.ts).
+ * The QR code of a document: error correction M (a stamp or a fold across the code still
+ * scans), the smallest version that holds the text, as a module matrix (qrMatrix) and as the
+ * PNG the documents print beside the sign-off (qrPng, lib/pdf/layout.ts). qrcode builds the
+ * symbol; two of its steps are done here because they were most of a certificate's QR time and
+ * a third of a batch page's (npm run bench, docs/benchmarks.md):
  *
- * The mask is chosen here rather than by qrcode: qrcode tries the eight masks with its penalty
- * rules written for clarity (a call per module through BitMatrix.get and a switch per module to
- * mask), which was half of a certificate's QR time and a sixth of the whole certificate's
- * (npm run bench). qrMatrix() asks qrcode for the symbol with mask 0, takes the mask off and
- * scores the eight masks with the same rules (ISO/IEC 18004 §7.8.3, as qrcode counts them, ties
- * to the lower mask) on flat arrays: the matrix is module for module the one
- * `QRCode.create(text, { errorCorrectionLevel: "M" })` returns (tests/unit/pdf-qr.test.ts).
+ * - Segments. qrcode splits the text into numeric / alphanumeric / byte runs and finds the
+ *   cheapest mix with Dijkstra over a graph of them, its priority queue re-sorted on every push
+ *   (~1.5 ms for a 400-character URL). optimalSegments() finds the cheapest mix character by
+ *   character with the usual dynamic programme (as in ISO/IEC 18004 Annex J; Nayuki's
+ *   qrcodegen): never more bits than qrcode's, the same text in the same symbol version or a
+ *   smaller one (tests/unit/pdf-qr.test.ts).
+ * - The mask. qrcode tries the eight masks with its penalty rules written for clarity (a call per
+ *   module through BitMatrix.get, a switch per module to mask). qrMatrix() asks qrcode for the
+ *   symbol with mask 0, takes the mask off and scores the eight masks with the same rules
+ *   (§7.8.3 as qrcode counts them, ties to the lower mask) on flat arrays: for the same
+ *   segments, module for module the symbol qrcode makes on its own.
  */
 export interface QrMatrix {
   /** Modules per side (version × 4 + 17). */
@@ -40,7 +45,12 @@ const MASKS: MaskFn[] = [
 ];
 
 export function qrMatrix(text: string): QrMatrix {
-  const symbol = QRCode.create(text, { errorCorrectionLevel: LEVEL, maskPattern: 0 });
+  return qrMatrixOf(symbolSegments(text));
+}
+
+/** The symbol of the given segments, mask chosen as qrcode does. */
+export function qrMatrixOf(segments: QrSegment[]): QrMatrix {
+  const symbol = QRCode.create(segments as QRCodeSegment[], { errorCorrectionLevel: LEVEL, maskPattern: 0 });
   const { size, data, reservedBit } = symbol.modules;
   const flips = maskFlips(size, reservedBit);
   // The data modules without a mask (function patterns and version information are reserved).
@@ -61,6 +71,81 @@ export function qrMatrix(text: string): QrMatrix {
     }
   }
   return { size, modules: best! };
+}
+
+// ---- Segments ----
+
+export type QrMode = "numeric" | "alphanumeric" | "byte";
+export interface QrSegment {
+  data: string;
+  mode: QrMode;
+}
+
+const MODES: readonly QrMode[] = ["byte", "alphanumeric", "numeric"];
+/** Character count indicator bits by mode, for versions 1–9, 10–26 and 27–40 (Table 3). */
+const COUNT_BITS: Record<QrMode, readonly [number, number, number]> = { numeric: [10, 12, 14], alphanumeric: [9, 11, 13], byte: [8, 16, 16] };
+/** Data bits of level M in versions 9 and 26 (Table 7): where the count indicators grow. */
+const CAPACITY_V9 = 182 * 8;
+const CAPACITY_V26 = 1062 * 8;
+const ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+
+/** Segments for the smallest symbol: the cheapest mix for the count indicators of its version range. */
+export function symbolSegments(text: string): QrSegment[] {
+  const small = optimalSegments(text, 0);
+  if (small.bits <= CAPACITY_V9) return small.segments;
+  const medium = optimalSegments(text, 1);
+  if (medium.bits <= CAPACITY_V26) return medium.segments;
+  return optimalSegments(text, 2).segments;
+}
+
+/**
+ * The fewest bits (mode indicators, count indicators and data) in which numeric, alphanumeric
+ * and byte (UTF-8) segments can carry `text`, for version range 0 (1–9), 1 (10–26) or 2 (27–40).
+ * Costs are kept in sixths of a bit so that digits (10 bits / 3) and alphanumerics (11 bits / 2)
+ * are exact; a segment's partial bits round up where it ends.
+ */
+export function optimalSegments(text: string, range: 0 | 1 | 2): { segments: QrSegment[]; bits: number } {
+  const chars = Array.from(text);
+  const n = chars.length;
+  const head = MODES.map((m) => (4 + COUNT_BITS[m][range]) * 6);
+  // from[i × 3 + j]: the mode of character i when the state after it is mode j (-1: impossible).
+  const from = new Int8Array(n * 3);
+  let costs = head.slice();
+  const step = [0, 0, 0];
+  for (let i = 0; i < n; i++) {
+    const ch = chars[i];
+    const cp = ch.codePointAt(0)!;
+    const own = [(cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4) * 48, ALPHANUMERIC.includes(ch) ? 33 : -1, cp >= 0x30 && cp <= 0x39 ? 20 : -1];
+    const came = i * 3;
+    for (let j = 0; j < 3; j++) {
+      step[j] = own[j] < 0 ? Infinity : costs[j] + own[j];
+      from[came + j] = own[j] < 0 ? -1 : j;
+    }
+    // Or end the segment with this character and start one in mode j with the next.
+    for (let j = 0; j < 3; j++)
+      for (let k = 0; k < 3; k++) {
+        if (from[came + k] !== k) continue;
+        const switched = Math.ceil(step[k] / 6) * 6 + head[j];
+        if (switched < step[j]) {
+          step[j] = switched;
+          from[came + j] = k;
+        }
+      }
+    costs = step.slice();
+  }
+  let mode = 0;
+  for (let j = 1; j < 3; j++) if (Math.ceil(costs[j] / 6) < Math.ceil(costs[mode] / 6)) mode = j;
+  const bits = Math.ceil(costs[mode] / 6);
+  const modes = new Int8Array(n);
+  for (let i = n - 1; i >= 0; i--) mode = modes[i] = from[i * 3 + mode];
+  const segments: QrSegment[] = [];
+  for (let i = 0; i < n; ) {
+    let end = i + 1;
+    while (end < n && modes[end] === modes[i]) end++;
+    segments.push({ data: chars.slice(i, end).join(""), mode: MODES[modes[i]] });
+    i = end;
+  }
+  return { segments, bits };
 }
 
 // Which modules each mask turns over depends only on the version: computed once per version.
@@ -102,53 +187,56 @@ function setFormatInfo(m: Uint8Array, size: number, mask: number): void {
 
 /** qrcode's getPenaltyN1 + N2 + N3 + N4 on a flat matrix. */
 export function penaltyScore(m: Uint8Array, size: number): number {
-  let n1 = 0;
-  let n3 = 0;
-  for (let a = 0; a < size; a++) {
-    let runRow = 0;
-    let runCol = 0;
-    let lastRow = -1;
-    let lastCol = -1;
-    let bitsRow = 0;
-    let bitsCol = 0;
-    for (let b = 0; b < size; b++) {
-      const h = m[a * size + b]; // along row a
-      const v = m[b * size + a]; // down column a
-      if (h === lastRow) runRow++;
-      else {
-        if (runRow >= 5) n1 += 3 + runRow - 5;
-        lastRow = h;
-        runRow = 1;
-      }
-      if (v === lastCol) runCol++;
-      else {
-        if (runCol >= 5) n1 += 3 + runCol - 5;
-        lastCol = v;
-        runCol = 1;
-      }
-      bitsRow = ((bitsRow << 1) & 0x7ff) | h;
-      bitsCol = ((bitsCol << 1) & 0x7ff) | v;
-      if (b >= 10) {
-        if (bitsRow === 0x5d0 || bitsRow === 0x05d) n3++;
-        if (bitsCol === 0x5d0 || bitsCol === 0x05d) n3++;
-      }
-    }
-    if (runRow >= 5) n1 += 3 + runRow - 5;
-    if (runCol >= 5) n1 += 3 + runCol - 5;
-  }
-  let n2 = 0;
+  const rows = linePenalties(m, size, size, 1);
+  const cols = linePenalties(m, size, 1, size);
+  // N2: 2 × 2 blocks of one colour, each column pair summed once.
+  let blocks = 0;
   for (let row = 0; row < size - 1; row++) {
     const top = row * size;
     const bottom = top + size;
-    for (let col = 0; col < size - 1; col++) {
-      const sum = m[top + col] + m[top + col + 1] + m[bottom + col] + m[bottom + col + 1];
-      if (sum === 4 || sum === 0) n2++;
+    let prev = m[top] + m[bottom];
+    for (let col = 1; col < size; col++) {
+      const cur = m[top + col] + m[bottom + col];
+      const sum = prev + cur;
+      if (sum === 4 || sum === 0) blocks++;
+      prev = cur;
     }
   }
+  // N4: the share of dark modules, in steps of 5 % from half.
   let dark = 0;
   for (let i = 0; i < m.length; i++) dark += m[i];
   const k = Math.abs(Math.ceil((dark * 100) / m.length / 5) - 10);
-  return n1 + n2 * 3 + n3 * 40 + k * 10;
+  return rows.runs + cols.runs + blocks * 3 + (rows.finders + cols.finders) * 40 + k * 10;
+}
+
+/**
+ * N1 (runs of five or more: 3 + length − 5 each) and the N3 count (1:1:3:1:1 with four light
+ * modules on one side, as qrcode matches it: an 11-module window equal to 0x5D0 or 0x05D) along
+ * each line: line a starts at a × `start` and moves by `step` (rows: size, 1; columns: 1, size).
+ */
+function linePenalties(m: Uint8Array, size: number, start: number, step: number): { runs: number; finders: number } {
+  let runs = 0;
+  let finders = 0;
+  for (let a = 0; a < size; a++) {
+    let i = a * start;
+    let last = m[i];
+    let run = 1;
+    let window = last;
+    i += step;
+    for (let b = 1; b < size; b++, i += step) {
+      const v = m[i];
+      if (v === last) run++;
+      else {
+        if (run >= 5) runs += run - 2;
+        last = v;
+        run = 1;
+      }
+      window = ((window << 1) & 0x7ff) | v;
+      if (b >= 10 && (window === 0x5d0 || window === 0x05d)) finders++;
+    }
+    if (run >= 5) runs += run - 2;
+  }
+  return { runs, finders };
 }
 
 /**

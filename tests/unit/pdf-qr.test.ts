@@ -1,10 +1,11 @@
 import { describe, expect, test } from "vitest";
 import QRCode from "qrcode";
-import { formatBits, qrMatrix } from "@/lib/pdf/qr";
+import { formatBits, optimalSegments, qrMatrix, symbolSegments, type QrSegment } from "@/lib/pdf/qr";
 
-// lib/pdf/qr.ts chooses the mask itself (qrcode's choice was half the QR time): the symbol must
-// stay module for module the one qrcode makes on its own. tests/unit/pdf-render.test.ts reads the
-// code back from the printed page.
+// lib/pdf/qr.ts segments the text and chooses the mask itself (qrcode's own steps were most of
+// the QR time): the segments must carry the text in no more bits than qrcode's, and the symbol
+// for them must be module for module the one qrcode makes. tests/unit/pdf-render.test.ts reads
+// the code back from the printed page.
 
 /** A deterministic stream of test strings: no Math.random, so a failure can be replayed. */
 function* texts(): Generator<string> {
@@ -29,12 +30,48 @@ function* texts(): Generator<string> {
   yield "李明 440305199003071236";
 }
 
+const create = (data: string | QrSegment[]) => QRCode.create(data as string, { errorCorrectionLevel: "M" });
+const countBits = { Numeric: [10, 12, 14], Alphanumeric: [9, 11, 13], Byte: [8, 16, 16] } as Record<string, number[]>;
+/** Bits of a symbol's segments: mode and count indicators and data, as qrcode counts them. */
+const bitsOf = (symbol: QRCode.QRCode) =>
+  symbol.segments.reduce((bits, s) => {
+    const seg = s as unknown as { mode: { id: string }; getBitsLength(): number };
+    return bits + 4 + countBits[seg.mode.id][symbol.version < 10 ? 0 : symbol.version < 27 ? 1 : 2] + seg.getBitsLength();
+  }, 0);
+
+describe("symbolSegments", () => {
+  test("spell the text, and never take more bits or a larger symbol than qrcode's own segments", () => {
+    let fewer = 0;
+    for (const text of texts()) {
+      const segments = symbolSegments(text);
+      expect(segments.map((s) => s.data).join("")).toBe(text);
+      const ours = create(segments); // qrcode refuses data its mode cannot carry
+      const theirs = create(text);
+      expect(ours.version, text).toBeLessThanOrEqual(theirs.version);
+      if (ours.version === theirs.version) expect(bitsOf(ours), text).toBeLessThanOrEqual(bitsOf(theirs));
+      if (bitsOf(ours) < bitsOf(theirs)) fewer++;
+    }
+    expect(fewer).toBeGreaterThan(0); // the character-level optimum sometimes beats qrcode's runs
+  });
+
+  test("the signed verification URL: qrcode's own segments, so the printed code is unchanged", () => {
+    const url = [...texts()].find((t) => t.includes("/verify/X6RD"))!;
+    expect(symbolSegments(url).map((s) => [s.mode, s.data.length])).toEqual([["byte", 30], ["alphanumeric", 17], ["byte", url.length - 47]]);
+    expect(Buffer.from(qrMatrix(url).modules).equals(Buffer.from(create(url).modules.data))).toBe(true);
+  });
+
+  test("digits and capitals get their own modes when that is shorter", () => {
+    const { segments } = optimalSegments(`https://x.example/verify/ABCDEFGHJKMNPQRS?n=${"1234567890".repeat(3)}`, 1);
+    expect(segments.map((s) => s.mode)).toEqual(["byte", "alphanumeric", "byte", "numeric"]);
+  });
+});
+
 describe("qrMatrix", () => {
-  test("is the symbol qrcode makes, module for module, whatever the mask and version", () => {
+  test("is the symbol qrcode makes for the same segments, module for module, whatever the mask and version", () => {
     const masks = new Set<number>();
     const versions = new Set<number>();
     for (const text of texts()) {
-      const expected = QRCode.create(text, { errorCorrectionLevel: "M" });
+      const expected = create(symbolSegments(text));
       const actual = qrMatrix(text);
       masks.add(expected.maskPattern!);
       versions.add(expected.version);

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import QRCode from "qrcode";
+import QRCode, { type QRCodeSegment } from "qrcode";
 import { buildCertificate } from "@/lib/pdf/certificate/view-model";
 import { renderCertificate } from "@/lib/pdf/certificate/render";
 import { buildPayoutDecision } from "@/lib/pdf/payout-decision/view-model";
@@ -13,6 +13,7 @@ import { buildContactLetter } from "@/lib/pdf/contact-letter/view-model";
 import { buildInfoTable } from "@/lib/pdf/info-table/view-model";
 import { completeDocument } from "@/lib/pdf/document";
 import { renderBatch, renderDocument } from "@/lib/pdf/render-document";
+import { symbolSegments } from "@/lib/pdf/qr";
 import type { DocumentDraft, DocumentViewModel } from "@/lib/pdf/types";
 
 // Rendering is checked with poppler's own tools (shared/STACK.md installs poppler-utils).
@@ -115,7 +116,8 @@ describe("certificate PDF", () => {
 
   test("the printed QR code is the signed verification URL, module for module", async () => {
     const file = save(await renderCertificate(certificate));
-    const expected = QRCode.create(certificate.trust!.qrText, { errorCorrectionLevel: "M" }).modules;
+    // qrcode itself encodes the segments lib/pdf/qr.ts chose (tests/unit/pdf-qr.test.ts checks those).
+    const expected = QRCode.create(symbolSegments(certificate.trust!.qrText) as QRCodeSegment[], { errorCorrectionLevel: "M" }).modules;
     const printed = printedQr(file, expected.size);
     expect(Buffer.from(printed).equals(Buffer.from(expected.data))).toBe(true);
   });

@@ -89,11 +89,13 @@ export function startPage(ctx: Ctx): void {
   const saved = margins.bottom;
   margins.bottom = 0;
   doc.fontSize(6.5).fillColor(GREY);
-  doc.text(`${ctx.footer} · 第 ${ctx.pageInDocument} 页 / page ${ctx.pageInDocument}`, ctx.left, A4.height - MARGIN.bottom - 6, {
-    width: ctx.width,
-    align: "center",
-    lineBreak: false,
-  });
+  const footer = `${ctx.footer} · 第 ${ctx.pageInDocument} 页 / page ${ctx.pageInDocument}`;
+  const footerY = A4.height - MARGIN.bottom - 6;
+  // Centred on its measured width: pdfkit's wrapper measured it character by character, on every
+  // page (the serial makes each footer new), to within a millionth of a point of the same place.
+  const footerWidth = doc.widthOfString(footer);
+  if (footerWidth <= ctx.width) doc.text(footer, ctx.left + (ctx.width - footerWidth) / 2, footerY, { lineBreak: false });
+  else doc.text(footer, ctx.left, footerY, { width: ctx.width, align: "center", lineBreak: false });
   margins.bottom = saved;
   doc.fillColor(INK);
   doc.x = ctx.left;

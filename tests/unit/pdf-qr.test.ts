@@ -1,6 +1,10 @@
+import { createRequire } from "node:module";
 import { describe, expect, test } from "vitest";
 import QRCode from "qrcode";
-import { formatBits, optimalSegments, qrMatrix, symbolSegments, type QrSegment } from "@/lib/pdf/qr";
+import { formatBits, optimalSegments, penaltyScore, qrMatrix, symbolSegments, type QrSegment } from "@/lib/pdf/qr";
+
+// qrcode's own penalty rules, the reference for lib/pdf/qr.ts's bit-parallel count.
+const MaskPattern = createRequire(import.meta.url)("qrcode/lib/core/mask-pattern") as Record<"getPenaltyN1" | "getPenaltyN2" | "getPenaltyN3" | "getPenaltyN4", (m: unknown) => number>;
 
 // lib/pdf/qr.ts segments the text and chooses the mask itself (qrcode's own steps were most of
 // the QR time): the segments must carry the text in no more bits than qrcode's, and the symbol
@@ -80,6 +84,21 @@ describe("qrMatrix", () => {
     }
     expect([...masks].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(versions.size).toBeGreaterThan(10);
+  });
+
+  test("scores a matrix as qrcode's getPenaltyN1 … N4 do, at every symbol size", () => {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    for (let size = 21; size <= 177; size += 4)
+      for (const density of [2, 5, 8]) {
+        // Random modules, with long runs and finder-like patterns mixed in at some densities.
+        const data = new Uint8Array(size * size);
+        for (let i = 0; i < data.length; i++) data[i] = next() % 10 < density ? 1 : 0;
+        if (density === 5) for (let r = 0; r < size; r += 3) data.set([1, 0, 1, 1, 1, 0, 1, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1], r * size + (r % (size - 17)));
+        const matrix = { size, data, get: (row: number, col: number) => data[row * size + col] };
+        const expected = MaskPattern.getPenaltyN1(matrix) + MaskPattern.getPenaltyN2(matrix) + MaskPattern.getPenaltyN3(matrix) + MaskPattern.getPenaltyN4(matrix);
+        expect(penaltyScore(data, size), `size ${size}, density ${density}`).toBe(expected);
+      }
   });
 
   test("format information of level M (ISO/IEC 18004 Table C.1)", () => {

@@ -38,7 +38,8 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true },
   // Native and WASM packages are loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pg-boss"],
+  // pg and its Prisma adapter must be one copy: lib/db/client.ts hands the adapter our pg.Pool.
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pg-boss", "pg", "@prisma/adapter-pg"],
   typescript: { ignoreBuildErrors: false },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

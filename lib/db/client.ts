@@ -17,7 +17,10 @@ export interface TransactionSlot {
   /** Set when Prisma ends the transaction and gives the connection back to the pool. */
   closed?: boolean;
 }
-export const transactionSlots = new AsyncLocalStorage<TransactionSlot>();
+// On globalThis like the client below: a bundler may load this module more than once (Next.js
+// server chunks), and the pool made by one copy must see the slots of every copy.
+const globalSlots = globalThis as unknown as { jingbanTransactionSlots?: AsyncLocalStorage<TransactionSlot> };
+export const transactionSlots = (globalSlots.jingbanTransactionSlots ??= new AsyncLocalStorage<TransactionSlot>());
 
 class JingbanPool extends pg.Pool {
   // Prisma's adapter takes a transaction's connection with the promise form; pool.query uses the
@@ -49,8 +52,14 @@ function createClient(url: string) {
     // A statement that runs away must not hold a connection forever.
     statement_timeout: 30_000,
   });
+  const adapter = new PrismaPg(pool);
+  // The adapter takes a pool only if it is a pg.Pool of its own copy of pg; with two copies (a
+  // bundler's and node_modules') it would quietly build a pool of its own and sqlOf(tx) would
+  // never see a transaction's connection. Refuse to start instead.
+  if ((adapter as unknown as { externalPool?: unknown }).externalPool !== pool)
+    throw new Error("@prisma/adapter-pg did not accept the pg.Pool: two copies of pg are loaded (next.config.js serverExternalPackages)");
   const client = new PrismaClient({
-    adapter: new PrismaPg(pool),
+    adapter,
     // Password hashes never leave lib/auth by accident: they must be selected explicitly.
     omit: { user: { passwordHash: true } },
     transactionOptions: { maxWait: 10_000, timeout: 20_000 },

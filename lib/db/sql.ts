@@ -91,7 +91,9 @@ function over(target: () => Queryable): Sql {
 /** SQL on the pool, for reads outside a transaction. */
 export const sql: Sql = over(() => getPool());
 
-const slotOf = new WeakMap<object, TransactionSlot>();
+// Shared by every copy of this module (see transactionSlots in client.ts).
+const globalSlots = globalThis as unknown as { jingbanSlotOf?: WeakMap<object, TransactionSlot> };
+const slotOf = (globalSlots.jingbanSlotOf ??= new WeakMap<object, TransactionSlot>());
 
 /**
  * SQL on the connection of `tx`, a transaction opened by `transaction()` below. Anything else

@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { join, q, raw, render, sql, sqlOf, transaction } from "@/lib/db/sql";
 import { createOffice } from "@/prisma/seed/factories";
@@ -54,6 +54,14 @@ describe("sqlOf(tx) runs on the transaction's own connection", () => {
     );
     expect(new Set(ids).size).toBe(6);
     expect(await db.setting.count({ where: { officeId: o.id, key: { startsWith: "sql.test." } } })).toBe(6);
+  });
+
+  test("a second copy of the module, as a bundler may load one, shares the transactions of the first", async () => {
+    vi.resetModules();
+    const copy = await import("@/lib/db/sql");
+    expect(copy.transaction).not.toBe(transaction);
+    await copy.transaction(async (tx) => expect(await sqlOf(tx).rows(q`SELECT 1 AS one`)).toEqual([{ one: 1 }]));
+    await transaction(async (tx) => expect(await copy.sqlOf(tx).rows(copy.q`SELECT 2 AS two`)).toEqual([{ two: 2 }]));
   });
 
   test("a tx from elsewhere, or one that has ended, is refused loudly", async () => {

@@ -65,7 +65,6 @@ describe("sqlOf(tx) runs on the transaction's own connection", () => {
   });
 
   test("a tx from elsewhere, or one that has ended, is refused loudly", async () => {
-    // eslint-disable-next-line no-restricted-syntax -- the point: a transaction not opened by transaction()
     await expect(db.$transaction(async (tx) => sqlOf(tx))).rejects.toThrow(/not opened by transaction/);
     let leaked: Parameters<typeof sqlOf>[0] | undefined;
     await transaction(async (tx) => {

@@ -109,18 +109,30 @@ export function ensureSpace(ctx: Ctx, height: number): void {
 
 // Heights depend only on the text, size, width and line gap (there is one font), and the same
 // labels recur on every page of a batch: measuring each once saves most of the layout work.
-const heightCache = new Map<string, number>();
+// Nested maps keyed by the numbers themselves: a string key made of three floats cost more than
+// the lookup (npm run bench).
+const heightCache = new Map<number, Map<number, Map<number, Map<string, number>>>>();
+let heightEntries = 0;
 const HEIGHT_CACHE_LIMIT = 50_000;
 
 function textHeight(ctx: Ctx, text: string, size: number, width: number, lineGap = 0): number {
   if (!text) return 0;
-  const key = `${size}|${width}|${lineGap}|${text}`;
-  const cached = heightCache.get(key);
+  if (heightEntries >= HEIGHT_CACHE_LIMIT) {
+    heightCache.clear();
+    heightEntries = 0;
+  }
+  let bySize = heightCache.get(size);
+  if (!bySize) heightCache.set(size, (bySize = new Map()));
+  let byWidth = bySize.get(width);
+  if (!byWidth) bySize.set(width, (byWidth = new Map()));
+  let byText = byWidth.get(lineGap);
+  if (!byText) byWidth.set(lineGap, (byText = new Map()));
+  const cached = byText.get(text);
   if (cached !== undefined) return cached;
   ctx.doc.fontSize(size);
   const height = ctx.doc.heightOfString(text, { width, lineGap });
-  if (heightCache.size >= HEIGHT_CACHE_LIMIT) heightCache.clear();
-  heightCache.set(key, height);
+  byText.set(text, height);
+  heightEntries += 1;
   return height;
 }
 

@@ -128,6 +128,9 @@ export function toHistory(rows: readonly z.output<typeof historyRowSchema>[]): H
  * Crediting rates as `{ "2023": "0.0397", … }` → Map<year, Decimal>. Checked key by key on the
  * raw object so that keys like "__proto__" are refused rather than silently dropped.
  */
+// One schema for every year's rate: building a zod schema per key cost more than parsing it.
+const yearRate = rateField();
+
 export function ratesField() {
   return z.unknown().transform((value, ctx): Map<number, Dec> => {
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -146,7 +149,7 @@ export function ratesField() {
         ctx.addIssue({ code: "custom", message: "validation.year", path: [key], input: key });
         continue;
       }
-      const parsed = rateField().safeParse(raw);
+      const parsed = yearRate.safeParse(raw);
       if (!parsed.success) {
         ctx.addIssue({ code: "custom", message: parsed.error.issues[0].message, path: [key], input: raw });
         continue;

@@ -11,13 +11,13 @@ import QRCode, { type QRCodeSegment } from "qrcode";
  * - Segments. qrcode splits the text into numeric / alphanumeric / byte runs and finds the
  *   cheapest mix with Dijkstra over a graph of them, its priority queue re-sorted on every push
  *   (~1.5 ms for a 400-character URL). optimalSegments() finds the cheapest mix character by
- *   character with the usual dynamic programme (as in ISO/IEC 18004 Annex J; Nayuki's
- *   qrcodegen): never more bits than qrcode's, the same text in the same symbol version or a
+ *   character with the usual dynamic programme (as Nayuki's qrcodegen does): never more bits
+ *   than qrcode's, the same text in the same symbol version or a
  *   smaller one (tests/unit/pdf-qr.test.ts).
  * - The mask. qrcode tries the eight masks with its penalty rules written for clarity (a call per
  *   module through BitMatrix.get, a switch per module to mask; ~2.5 ms). qrMatrix() asks qrcode
  *   for the symbol with mask 0, takes the mask off and scores the eight masks with the same rules
- *   (§7.8.3 as qrcode counts them, ties to the lower mask) 32 modules at a time on the
+ *   (as qrcode counts them, ties to the lower mask) 32 modules at a time on the
  *   bit-packed rows and columns: for the same segments, module for module the symbol qrcode
  *   makes on its own, and the same score as qrcode's for any matrix (tests/unit/pdf-qr.test.ts).
  *
@@ -31,7 +31,7 @@ export interface QrMatrix {
 }
 
 const LEVEL = "M";
-/** Format information bits of the error correction level (ISO/IEC 18004 Table 12): M = 00. */
+/** The error correction level's two bits in the format information: M = 00. */
 const LEVEL_BITS = 0b00;
 
 type MaskFn = (row: number, col: number) => boolean;
@@ -90,9 +90,9 @@ export interface QrSegment {
 }
 
 const MODES: readonly QrMode[] = ["byte", "alphanumeric", "numeric"];
-/** Character count indicator bits by mode, for versions 1–9, 10–26 and 27–40 (Table 3). */
+/** Character count indicator bits by mode, for versions 1–9, 10–26 and 27–40. */
 const COUNT_BITS: Record<QrMode, readonly [number, number, number]> = { numeric: [10, 12, 14], alphanumeric: [9, 11, 13], byte: [8, 16, 16] };
-/** Data bits of level M in versions 9 and 26 (Table 7): where the count indicators grow. */
+/** Data bits of level M in versions 9 and 26, where the count indicators grow (checked against qrcode in tests). */
 const CAPACITY_V9 = 182 * 8;
 const CAPACITY_V26 = 1062 * 8;
 const IS_ALPHANUMERIC = new Uint8Array(128);

@@ -64,6 +64,15 @@ describe("symbolSegments", () => {
     expect(Buffer.from(qrMatrix(url).modules).equals(Buffer.from(create(url).modules.data))).toBe(true);
   });
 
+  test("the capacities where the count indicators grow are qrcode's", () => {
+    // Version 9-M holds 180 bytes (1,452 of its 1,456 data bits), version 26-M 1,059 (8,492 of 8,496).
+    expect(create("a".repeat(180)).version).toBe(9);
+    expect(create("a".repeat(181)).version).toBe(10);
+    expect(create("a".repeat(1059)).version).toBe(26);
+    expect(create("a".repeat(1060)).version).toBe(27);
+    expect(symbolSegments("a".repeat(180))).toEqual([{ data: "a".repeat(180), mode: "byte" }]);
+  });
+
   test("digits and capitals get their own modes when that is shorter", () => {
     const { segments } = optimalSegments(`https://x.example/verify/ABCDEFGHJKMNPQRS?n=${"1234567890".repeat(3)}`, 1);
     expect(segments.map((s) => s.mode)).toEqual(["byte", "alphanumeric", "byte", "numeric"]);
@@ -101,7 +110,7 @@ describe("qrMatrix", () => {
       }
   });
 
-  test("format information of level M (ISO/IEC 18004 Table C.1)", () => {
+  test("format information of level M, as the standard tabulates it", () => {
     expect(formatBits(0)).toBe(0b101010000010010);
     expect(formatBits(3)).toBe(0b101101101001011);
     expect(formatBits(7)).toBe(0b100101010100000);

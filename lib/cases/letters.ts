@@ -8,6 +8,7 @@ import type { Tx } from "@/lib/db/client";
 import { issueDocument } from "@/lib/certificates/issue-document";
 import { publicBaseUrl } from "@/lib/certificates/public-url";
 import { buildContactLetter } from "@/lib/pdf/contact-letter/view-model";
+import { officeBankAccount } from "@/lib/admin/bank-account";
 import { buildInfoTable, type InfoTableYearRow } from "@/lib/pdf/info-table/view-model";
 import { buildPayoutDecision } from "@/lib/pdf/payout-decision/view-model";
 import { buildRefundDecision } from "@/lib/pdf/refund-decision/view-model";
@@ -42,7 +43,10 @@ export async function issueCaseLetter(ctx: EffectContext): Promise<string | null
   if (!kind) return null;
   const office = await tx.office.findUniqueOrThrow({
     where: { id: c.officeId },
-    select: { id: true, code: true, name: true, nameEn: true, address: true, postcode: true, phone: true },
+    select: {
+      id: true, code: true, name: true, nameEn: true, address: true, postcode: true, phone: true,
+      bankName: true, bankCode: true, accountName: true, accountNumber: true,
+    },
   });
   const person = { name: c.person.name, idNumber: c.person.idNumber };
   const draft = await draftFor(tx, kind, ctx, office, person);
@@ -53,7 +57,10 @@ export async function issueCaseLetter(ctx: EffectContext): Promise<string | null
   return issued?.serial ?? null;
 }
 
-type Office = { code: string; name: string; nameEn: string; address: string; postcode: string; phone: string };
+type Office = {
+  code: string; name: string; nameEn: string; address: string; postcode: string; phone: string;
+  bankName: string; bankCode: string; accountName: string; accountNumber: string;
+};
 
 async function draftFor(tx: Tx, kind: NonNullable<ReturnType<typeof letterFor>>, ctx: EffectContext, office: Office, person: { name: string; idNumber: string }): Promise<DocumentDraft> {
   const { c, actor } = ctx;
@@ -84,7 +91,7 @@ async function draftFor(tx: Tx, kind: NonNullable<ReturnType<typeof letterFor>>,
       return buildContactLetter({
         caseNumber: c.caseNumber, person, issuerName, transferMonth: intake.transferMonth ?? undefined,
         fromOffice: from ?? { name: String(intake.fromOffice), code: String(intake.fromOffice) },
-        toOffice: office,
+        toOffice: { ...office, bank: officeBankAccount(office) },
       });
     }
     case "INFO_TABLE": {

@@ -14,11 +14,24 @@ import demo from "./demo-data.json";
 import { createOffice, createPerson, createUser, recordRow, type RecordInput } from "./factories";
 import { generatePeople } from "./generated-people";
 
-const officeDetails: Record<string, { address: string; postcode: string; phone: string; districts: string[]; employers: string[] }> = {
+/**
+ * Contact details and the receiving account printed on the contact letter. The banks are real
+ * banks' branch names; the bank codes and account numbers are made up and obviously so (a demo
+ * account is 4000 0000 0000 0000 00x): never send money to them.
+ */
+const officeDetails: Record<string, {
+  address: string; postcode: string; phone: string;
+  bankName: string; bankCode: string; accountName: string; accountNumber: string;
+  districts: string[]; employers: string[];
+}> = {
   "440300": {
     address: "深圳市福田区福中三路市民中心C区",
     postcode: "518035",
     phone: "0755-12333",
+    bankName: "中国工商银行股份有限公司深圳市分行营业部",
+    bankCode: "102584099990",
+    accountName: "深圳市社会保险基金管理局",
+    accountNumber: "4000000000000000001",
     districts: ["440303", "440304", "440305", "440306", "440307"],
     employers: ["深圳市南山科技有限公司", "深圳市福田贸易有限公司", "深圳市宝安精密制造有限公司", "深圳市前海金融服务有限公司"],
   },
@@ -26,6 +39,10 @@ const officeDetails: Record<string, { address: string; postcode: string; phone: 
     address: "长沙市岳麓区岳麓大道218号",
     postcode: "410013",
     phone: "0731-12333",
+    bankName: "中国建设银行股份有限公司长沙岳麓支行",
+    bankCode: "105551099990",
+    accountName: "长沙市社会保险服务中心",
+    accountNumber: "4000000000000000002",
     districts: ["430102", "430103", "430104", "430105", "430111"],
     employers: ["长沙市湘江机械有限公司", "长沙市岳麓软件有限公司", "长沙市芙蓉商贸有限公司"],
   },
@@ -52,6 +69,10 @@ export async function seedDemo(options: { generatedPerOffice?: number } = {}) {
           address: details?.address ?? "",
           postcode: details?.postcode ?? "",
           phone: details?.phone ?? "",
+          bankName: details?.bankName ?? "",
+          bankCode: details?.bankCode ?? "",
+          accountName: details?.accountName ?? "",
+          accountNumber: details?.accountNumber ?? "",
         });
         offices.set(o.code, office);
       }

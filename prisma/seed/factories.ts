@@ -16,6 +16,10 @@ export interface OfficeInput {
   address?: string;
   postcode?: string;
   phone?: string;
+  bankName?: string;
+  bankCode?: string;
+  accountName?: string;
+  accountNumber?: string;
 }
 
 export function createOffice(db: Tx, input: OfficeInput) {

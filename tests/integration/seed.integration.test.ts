@@ -40,6 +40,23 @@ describe("offices and users", () => {
     );
   });
 
+  test("every demo office has its contact details and a complete receiving account for the contact letter", async () => {
+    const offices = await db.office.findMany({
+      select: { code: true, address: true, postcode: true, phone: true, bankName: true, bankCode: true, accountName: true, accountNumber: true },
+    });
+    expect(offices).toHaveLength(demo.offices.length);
+    for (const o of offices) {
+      expect(o.address, o.code).not.toBe("");
+      expect(o.postcode, o.code).toMatch(/^\d{6}$/);
+      expect(o.phone, o.code).not.toBe("");
+      expect(o.bankName, o.code).not.toBe("");
+      expect(o.accountName, o.code).not.toBe("");
+      expect(o.bankCode, o.code).toMatch(/^\d{12}$/);
+      // Obviously a demo account: 4000 0000 0000 0000 00x.
+      expect(o.accountNumber, o.code).toMatch(/^40{15}\d{3}$/);
+    }
+  });
+
   test("the users are exactly demo-data.json's, with role and office", async () => {
     const users = await db.user.findMany({ select: { username: true, name: true, role: true, active: true, office: { select: { code: true } } } });
     expect(users.map((u) => ({ username: u.username, name: u.name, role: u.role, office: u.office.code, active: u.active })).sort((a, b) => a.username.localeCompare(b.username))).toEqual(

@@ -11,11 +11,14 @@ export interface ActionResult {
   stale?: boolean;
 }
 
+/** Conflicts that mean the page is out of date: the form offers a reload. */
+const staleKeys = new Set(["errors.conflict", "cases.errors.wrongState", "admin.errors.stale"]);
+
 /** A refusal of the case or supervision services, translated for the form that asked. */
 export async function failureResult(error: CaseFailure): Promise<ActionResult> {
   const t = await getTranslations();
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) fieldErrors[issue.path] ??= t(issue.key, issue.params);
-  const stale = error.code === "conflict" && (error.key === "errors.conflict" || error.key === "cases.errors.wrongState");
+  const stale = error.code === "conflict" && staleKeys.has(error.key);
   return { ok: false, code: error.code, message: t(error.key, error.params), fieldErrors, stale };
 }

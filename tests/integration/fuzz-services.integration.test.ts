@@ -11,6 +11,7 @@
 import crypto from "node:crypto";
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
+import { updateOffice } from "@/lib/admin/update-office";
 import { roles, type Role } from "@/lib/auth/permissions";
 import { authenticate } from "@/lib/auth/sign-in";
 import { createBatch } from "@/lib/certificates/batch";
@@ -82,6 +83,8 @@ const shaped = (shape: Record<string, fc.Arbitrary<unknown>>) =>
 // ---- the office, the people and the things the fuzzer aims at ---------------------------------
 
 let office: TestOffice;
+/** The office whose details the fuzzer edits (admin:manage is deployment-wide: office's admin1 may). */
+let editable: TestOffice;
 let driver: CaseDriver;
 let person: ClonedPerson;
 const subject = { caseId: "", serial: "", itemId: "" };
@@ -102,6 +105,7 @@ beforeAll(async () => {
   await ensureDemo();
   office = await createTestOffice({ label: "服务模糊", staff: { caseworker: 3, supervisor: 2 } });
   const partner = await createTestOffice({ label: "服务模糊转出", province: "广东" });
+  editable = await createTestOffice({ label: "服务模糊机构", staff: { caseworker: 0, supervisor: 0, auditor: 0, admin: 0 } });
   driver = new CaseDriver(office, partner);
   person = await clonePerson("P1", { offices: { "440300": office.code } });
   await renewSubjects();
@@ -113,12 +117,13 @@ beforeAll(async () => {
 }, 120_000);
 
 async function counts() {
-  const [cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings] = await Promise.all([
+  const [cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings, officeChanges, settings] = await Promise.all([
     db.case.count(), db.caseEvent.count(), db.payment.count(), db.certificate.count(), db.certificateEvent.count(),
     db.caseDocument.count({ where: { receivedAt: { not: null } } }), db.batchJob.count(),
     db.auditSample.count(), db.auditSampleItem.count({ where: { reviewedAt: { not: null } } }), db.auditFinding.count(),
+    db.officeChange.count(), db.setting.count(),
   ]);
-  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings };
+  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings, officeChanges, settings };
 }
 
 const realCase = fc.constant(null).map(() => subject.caseId);
@@ -233,6 +238,33 @@ const targets: Record<string, Target> = {
     args: fc.tuple(fc.oneof(fc.constant(null).map(() => subject.itemId), hostile), shaped({ severity: enumOr(["INFO", "MAJOR"]), text: hostileLeaf, openCorrection: enumOr([true, "on"]) })),
     run: (actor, [itemId, input]) => recordFinding(actor, itemId as string, input),
     examples: () => [[subject.itemId, { severity: "MAJOR", text: nul }], [subject.itemId, { severity: "MAJOR", text: lone, openCorrection: true }]],
+  },
+  updateOffice: {
+    behind: "updateOfficeAction",
+    args: fc.tuple(
+      fc.oneof(fc.constant(null).map(() => editable.id), hostile),
+      shaped({
+        version: fc.oneof(fc.constant(-1), hostileLeaf), address: hostileLeaf, postcode: enumOr(["410011"]), phone: enumOr(["0731-12333", "+86-731-1"]),
+        bankName: hostileLeaf, bankCode: enumOr(["103551099990"]), accountName: hostileLeaf, accountNumber: enumOr(["4000 0000 0000 0000 001"]),
+        approvalLimit: enumOr(["50000.00", "1.234", "123456789012345", "0"]), reason: hostileLeaf,
+        sla: fc.oneof(fc.record({ SURRENDER: enumOr(["5", ""]), DUPLICATE_REFUND: enumOr([30, null]), TRANSFER_IN: enumOr([10]) }, { requiredKeys: [] }), hostileLeaf),
+      }),
+    ),
+    run: async (actor, [officeId, input]) => {
+      // -1 stands for the office's current version, so that a call gets past the version check.
+      if (input && typeof input === "object" && (input as { version?: unknown }).version === -1) {
+        const { version } = await db.office.findUniqueOrThrow({ where: { id: editable.id }, select: { version: true } });
+        input = { ...(input as object), version };
+      }
+      return updateOffice(actor, officeId as string, input);
+    },
+    examples: () => [
+      [editable.id, { version: -1, address: nul }],
+      [editable.id, { version: -1, bankName: lone, bankCode: "103551099990", accountName: "x", accountNumber: "40000000" }],
+      [editable.id, { version: -1, approvalLimit: "1e999" }],
+      [editable.id, { version: 2 ** 53 + 1, phone: "1" }],
+      [[editable.id], { version: -1, phone: "1" }],
+    ],
   },
   authenticate: {
     behind: "the sign-in form (next-auth credentials) and POST /api/v1/auth/token",

@@ -86,6 +86,8 @@ const actionMatrix: Record<string, Record<string, Rule>> = {
   "(app)/certificates/actions.ts": { revokeAction: "certificate:revoke", supersedeAction: "certificate:revoke", startBatchAction: "certificate:issue" },
   "(app)/people/[id]/certificate-actions.ts": { issueCertificateAction: "certificate:issue" },
   "(app)/supervision/actions.ts": { drawSampleAction: "audit:sample", recordReviewAction: "audit:sample", recordFindingAction: "audit:sample" },
+  // Office details and local limits: admin:manage is deployment-wide (decision 0009).
+  "(app)/admin/actions.ts": { updateOfficeAction: "admin:manage" },
 };
 
 const APP = path.resolve(__dirname, "../../app");
@@ -131,12 +133,13 @@ afterAll(async () => {
 });
 
 async function counts() {
-  const [cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings] = await Promise.all([
+  const [cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings, officeChanges, officeVersions] = await Promise.all([
     db.case.count(), db.caseEvent.count(), db.payment.count(), db.certificate.count(), db.certificateEvent.count(),
     db.caseDocument.count({ where: { receivedAt: { not: null } } }), db.batchJob.count(),
     db.auditSample.count(), db.auditSampleItem.count({ where: { reviewedAt: { not: null } } }), db.auditFinding.count(),
+    db.officeChange.count(), db.office.aggregate({ _sum: { version: true } }).then((a) => a._sum.version),
   ]);
-  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings };
+  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings, officeChanges, officeVersions };
 }
 
 const en = getTranslator("en");
@@ -191,6 +194,11 @@ interface Fixture {
   ok: (o: { kind: string; value?: unknown }) => void;
   /** What a permitted caller of another office gets. */
   foreign: string;
+  /**
+   * The permission is deployment-wide, not office-scoped (admin:manage: offices, rate tables, the
+   * national calendar): a permitted caller of another office is answered `foreign` and writes.
+   */
+  foreignWrites?: boolean;
   after?: () => Promise<void>;
 }
 
@@ -233,7 +241,20 @@ const reviewedItem = () =>
     return id;
   }));
 
+let phoneSerial = 0;
+/** An office form that changes the phone of home, at the version stored now. */
+async function officeForm() {
+  const { version } = await db.office.findUniqueOrThrow({ where: { id: home.id }, select: { version: true } });
+  return form({ version: String(version), phone: `0731-${String(8_000_000 + ++phoneSerial)}` });
+}
+
 const fixtures: Record<string, Fixture> = {
+  "(app)/admin/actions.ts#updateOfficeAction": {
+    args: async () => [home.id, { ok: true }, await officeForm()],
+    ok: (o) => expect(o).toMatchObject({ kind: "ok", value: { ok: true, message: expect.stringMatching(/^Saved/) } }),
+    foreign: "ok",
+    foreignWrites: true,
+  },
   "(app)/supervision/actions.ts#drawSampleAction": {
     args: async () => {
       await reviewedItem(); // home has decided cases
@@ -348,7 +369,7 @@ for (const { key, permission } of protectedActions) {
         await fixture.after?.();
       });
 
-      test(`${role} of another office → ${allowed ? fixture.foreign : "forbidden or not_found"}, nothing written`, async () => {
+      test(`${role} of another office → ${allowed ? fixture.foreign : "forbidden or not_found"}${allowed && fixture.foreignWrites ? "" : ", nothing written"}`, async () => {
         const who = roleUser(partner, role);
         const args = await fixture.args(who);
         signInAs(who, partner);
@@ -356,7 +377,7 @@ for (const { key, permission } of protectedActions) {
         const o = await outcome(() => run(args));
         if (allowed) expect(o.kind).toBe(fixture.foreign);
         else expect(["forbidden", "not_found"]).toContain(o.kind);
-        expect(await counts()).toEqual(before);
+        if (!(allowed && fixture.foreignWrites)) expect(await counts()).toEqual(before);
       });
     }
   });

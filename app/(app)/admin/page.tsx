@@ -9,7 +9,9 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { requirePermission } from "@/lib/auth/session";
-import { listOffices, listUsers } from "@/lib/admin/queries";
+import { defaultLocalSlaDays, listOfficeChanges, listOffices, listUsers } from "@/lib/admin/queries";
+import { shanghaiDateTime } from "@/lib/pdf/format";
+import { OfficeEditButton } from "./office-dialog";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin"))("title") };
@@ -20,7 +22,9 @@ export default async function AdminPage() {
   const t = await getTranslations("admin");
   const tr = await getTranslations("shell.roles");
   const locale = await getLocale();
-  const [offices, users] = await Promise.all([listOffices(), listUsers()]);
+  const [offices, users, changes, slaDefaults] = await Promise.all([listOffices(), listUsers(), listOfficeChanges(), defaultLocalSlaDays()]);
+  const fieldLabel = (key: string) => t(`fields.${key.replace(".", "")}`);
+  const shown = (value: unknown) => (value === null ? t("defaultValue") : value === "" ? t("emptyValue") : String(value));
   return (
     <Box>
       <Typography variant="h5" component="h1" gutterBottom>
@@ -38,6 +42,8 @@ export default async function AdminPage() {
               <TableCell>{t("province")}</TableCell>
               <TableCell align="right">{t("approvalLimit")}</TableCell>
               <TableCell align="right">{t("userCount")}</TableCell>
+              <TableCell>{t("bankAccount")}</TableCell>
+              <TableCell>{t("actions")}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -46,12 +52,69 @@ export default async function AdminPage() {
                 <TableCell>{o.code}</TableCell>
                 <TableCell>{locale === "en" ? o.nameEn : o.name}</TableCell>
                 <TableCell>{o.province}</TableCell>
-                <TableCell align="right">{o.approvalLimit.toFixed(2)}</TableCell>
-                <TableCell align="right">{o._count.users}</TableCell>
+                <TableCell align="right">{o.approvalLimit}</TableCell>
+                <TableCell align="right">{o.userCount}</TableCell>
+                <TableCell>
+                  <Chip
+                    size="small"
+                    variant={o.bankOnFile ? "filled" : "outlined"}
+                    color={o.bankOnFile ? "success" : "warning"}
+                    label={o.bankOnFile ? t("bankOnFile") : t("bankNotOnFile")}
+                    data-testid={`bank-status-${o.code}`}
+                  />
+                </TableCell>
+                <TableCell>
+                  <OfficeEditButton office={o} slaDefaults={slaDefaults} />
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
+      </Paper>
+      <Typography variant="h6" component="h2" gutterBottom>
+        {t("changes")}
+      </Typography>
+      <Paper sx={{ mb: 3, overflowX: "auto" }}>
+        {changes.length === 0 ? (
+          <Typography sx={{ p: 2 }} color="text.secondary">
+            {t("changesEmpty")}
+          </Typography>
+        ) : (
+          <Table size="small" aria-label={t("changes")} data-testid="office-changes">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t("changeAt")}</TableCell>
+                <TableCell>{t("officeName")}</TableCell>
+                <TableCell>{t("changeBy")}</TableCell>
+                <TableCell>{t("changeWhat")}</TableCell>
+                <TableCell>{t("changeReason")}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {changes.map((c) => {
+                const before = (c.before ?? {}) as Record<string, unknown>;
+                const after = (c.after ?? {}) as Record<string, unknown>;
+                return (
+                  <TableRow key={c.id}>
+                    <TableCell sx={{ whiteSpace: "nowrap" }}>{shanghaiDateTime(c.at)}</TableCell>
+                    <TableCell>
+                      {c.office.code} {locale === "en" ? c.office.nameEn : c.office.name}
+                    </TableCell>
+                    <TableCell>{c.actorName}</TableCell>
+                    <TableCell>
+                      {Object.keys(after).map((key) => (
+                        <Box key={key}>
+                          {fieldLabel(key)}: {shown(before[key])} → {shown(after[key])}
+                        </Box>
+                      ))}
+                    </TableCell>
+                    <TableCell>{c.reason ?? ""}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        )}
       </Paper>
       <Typography variant="h6" component="h2" gutterBottom>
         {t("users")}

@@ -78,17 +78,6 @@ async function timePairs(n: number, a: () => Promise<unknown>, b: () => Promise<
   return [as, bs];
 }
 
-async function timeEach(n: number, fn: (i: number) => Promise<unknown>, warmup = 3): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn(i);
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn(i);
-    out.push(performance.now() - t);
-  }
-  return out;
-}
-
 /** Runs `work` over `items` with `concurrency` workers; answers the milliseconds it took. */
 async function elapsed<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<number> {
   let next = 0;

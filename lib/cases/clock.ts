@@ -43,6 +43,15 @@ export function cachedOfficeCalendar(officeId: string, now = Date.now()): Promis
 }
 
 /**
+ * Drops every cached calendar of this process: the admin service calls it after changing the
+ * holiday calendar, so that this process's lists see the change at once. Other processes keep
+ * theirs until the minute is up.
+ */
+export function forgetOfficeCalendars(): void {
+  calendars.clear();
+}
+
+/**
  * Working days allowed per leg. Transfers: 15 per leg (国办发〔2009〕66号 Art. 8). Surrender and
  * duplicate refunds have no national limit (RULES.md §2.4, §3.3: LOCAL); 20 is the default an
  * office may change with the setting `sla.<TYPE>`.

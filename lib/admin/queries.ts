@@ -85,3 +85,61 @@ export function listUsers() {
     },
   });
 }
+
+export interface HolidayRow {
+  id: string;
+  date: string;
+  kind: "HOLIDAY" | "WORKDAY";
+  name: string;
+  /** null: a national row. */
+  officeId: string | null;
+}
+
+/** One year of the calendar: the national rows, and one office's own rows when an office is given. */
+export async function listHolidays(year: number, officeId: string | null): Promise<HolidayRow[]> {
+  const rows = await db.holiday.findMany({
+    where: {
+      date: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) },
+      OR: officeId ? [{ officeId: null }, { officeId }] : [{ officeId: null }],
+    },
+    orderBy: [{ date: "asc" }, { officeId: { sort: "asc", nulls: "first" } }],
+    select: { id: true, date: true, kind: true, name: true, officeId: true },
+  });
+  return rows.map((r) => ({ ...r, date: r.date.toISOString().slice(0, 10) }));
+}
+
+/** The years the calendar has rows for, national and per office (an office's own rows only). */
+export async function holidayYears(): Promise<Array<{ year: number; officeId: string | null; days: number }>> {
+  const rows = await db.$queryRaw<Array<{ year: number; officeId: string | null; days: number }>>`
+    SELECT EXTRACT(YEAR FROM "date")::int AS year, "officeId"::text AS "officeId", COUNT(*)::int AS days
+    FROM "Holiday" GROUP BY 1, 2 ORDER BY 1, 2 NULLS FIRST`;
+  return rows;
+}
+
+export interface CreditingRateRow {
+  id: string;
+  year: number;
+  scope: string;
+  /** Decimal string, e.g. "0.0262": rates never travel as numbers. */
+  rate: string;
+  provisional: boolean;
+  source: string;
+  version: number;
+}
+
+export async function listCreditingRates(): Promise<CreditingRateRow[]> {
+  const rows = await db.creditingRate.findMany({
+    orderBy: [{ year: "desc" }, { scope: "asc" }],
+    select: { id: true, year: true, scope: true, rate: true, provisional: true, source: true, version: true },
+  });
+  return rows.map((r) => ({ ...r, rate: r.rate.toString() }));
+}
+
+/** The latest changes of the calendar and the rates, newest first (append-only ReferenceChange). */
+export function listReferenceChanges(limit = 20) {
+  return db.referenceChange.findMany({
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, at: true, actorName: true, table: true, action: true, subject: true, before: true, after: true, reason: true },
+  });
+}

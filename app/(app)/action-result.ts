@@ -12,7 +12,7 @@ export interface ActionResult {
 }
 
 /** Conflicts that mean the page is out of date: the form offers a reload. */
-const staleKeys = new Set(["errors.conflict", "cases.errors.wrongState", "admin.errors.stale"]);
+const staleKeys = new Set(["errors.conflict", "cases.errors.wrongState", "admin.errors.stale", "admin.errors.rateStale", "admin.errors.holidayGone"]);
 
 /** A refusal of the case or supervision services, translated for the form that asked. */
 export async function failureResult(error: CaseFailure): Promise<ActionResult> {

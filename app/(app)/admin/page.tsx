@@ -9,20 +9,41 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { requirePermission } from "@/lib/auth/session";
-import { defaultLocalSlaDays, listOfficeChanges, listOffices, listUsers } from "@/lib/admin/queries";
+import {
+  defaultLocalSlaDays, holidayYears, listCreditingRates, listHolidays, listOfficeChanges, listOffices, listReferenceChanges, listUsers,
+} from "@/lib/admin/queries";
+import { CALENDAR_YEARS } from "@/lib/admin/schemas";
+import { shanghaiDate } from "@/lib/cases/clock";
 import { shanghaiDateTime } from "@/lib/pdf/format";
 import { OfficeEditButton } from "./office-dialog";
+import { CalendarSection } from "./calendar-section";
+import { RatesSection } from "./rates-section";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** ?year=2026&office=<id>: the calendar shown; anything else falls back to this year, national. */
+function calendarChoice(params: Record<string, string | string[] | undefined>) {
+  const y = typeof params.year === "string" && /^\d{4}$/.test(params.year) ? Number(params.year) : NaN;
+  const year = y >= CALENDAR_YEARS.min && y <= CALENDAR_YEARS.max ? y : Number(shanghaiDate(new Date()).slice(0, 4));
+  const officeId = typeof params.office === "string" && UUID.test(params.office) ? params.office : null;
+  return { year, officeId };
+}
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin"))("title") };
 }
 
-export default async function AdminPage() {
+export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission("admin:manage");
+  const { year, officeId } = calendarChoice(await searchParams);
   const t = await getTranslations("admin");
   const tr = await getTranslations("shell.roles");
   const locale = await getLocale();
-  const [offices, users, changes, slaDefaults] = await Promise.all([listOffices(), listUsers(), listOfficeChanges(), defaultLocalSlaDays()]);
+  const [offices, users, changes, slaDefaults, days, covered, rates, referenceChanges] = await Promise.all([
+    listOffices(), listUsers(), listOfficeChanges(), defaultLocalSlaDays(),
+    listHolidays(year, officeId), holidayYears(), listCreditingRates(), listReferenceChanges(),
+  ]);
+  const calendarOffices = offices.map((o) => ({ id: o.id, code: o.code, name: locale === "en" ? o.nameEn : o.name }));
   const fieldLabel = (key: string) => t(`fields.${key.replace(".", "")}`);
   const shown = (value: unknown) => (value === null ? t("defaultValue") : value === "" ? t("emptyValue") : String(value));
   return (
@@ -105,6 +126,54 @@ export default async function AdminPage() {
                       {Object.keys(after).map((key) => (
                         <Box key={key}>
                           {fieldLabel(key)}: {shown(before[key])} → {shown(after[key])}
+                        </Box>
+                      ))}
+                    </TableCell>
+                    <TableCell>{c.reason ?? ""}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        )}
+      </Paper>
+      <CalendarSection year={year} officeId={officeId} offices={calendarOffices} days={days} covered={covered} />
+      <RatesSection rates={rates} />
+      <Typography variant="h6" component="h2" gutterBottom>
+        {t("referenceChanges")}
+      </Typography>
+      <Paper sx={{ mb: 3, overflowX: "auto" }}>
+        {referenceChanges.length === 0 ? (
+          <Typography sx={{ p: 2 }} color="text.secondary">
+            {t("referenceChangesEmpty")}
+          </Typography>
+        ) : (
+          <Table size="small" aria-label={t("referenceChanges")} data-testid="reference-changes">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t("changeAt")}</TableCell>
+                <TableCell>{t("changeBy")}</TableCell>
+                <TableCell>{t("referenceWhat")}</TableCell>
+                <TableCell>{t("changeWhat")}</TableCell>
+                <TableCell>{t("changeReason")}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {referenceChanges.map((c) => {
+                const before = (c.before ?? {}) as Record<string, unknown>;
+                const after = (c.after ?? {}) as Record<string, unknown>;
+                const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== "officeId" && k !== "date");
+                return (
+                  <TableRow key={c.id}>
+                    <TableCell sx={{ whiteSpace: "nowrap" }}>{shanghaiDateTime(c.at)}</TableCell>
+                    <TableCell>{c.actorName}</TableCell>
+                    <TableCell>
+                      {t(`tables.${c.table === "holiday" ? "holiday" : "creditingRate"}`)} {c.subject} {t(`referenceActions.${c.action === "remove" ? "remove" : c.action === "correct" ? "correct" : "add"}`)}
+                    </TableCell>
+                    <TableCell>
+                      {keys.map((key) => (
+                        <Box key={key}>
+                          {key}: {c.before === null ? "" : `${shown(before[key] ?? null)} → `}{c.after === null ? "—" : shown(after[key] ?? null)}
                         </Box>
                       ))}
                     </TableCell>

@@ -12,6 +12,8 @@ import crypto from "node:crypto";
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import { updateOffice } from "@/lib/admin/update-office";
+import { addHoliday, removeHoliday } from "@/lib/admin/edit-holidays";
+import { addCreditingRate, correctCreditingRate } from "@/lib/admin/edit-crediting-rates";
 import { roles, type Role } from "@/lib/auth/permissions";
 import { authenticate } from "@/lib/auth/sign-in";
 import { createBatch } from "@/lib/certificates/batch";
@@ -85,6 +87,8 @@ const shaped = (shape: Record<string, fc.Arbitrary<unknown>>) =>
 let office: TestOffice;
 /** The office whose details the fuzzer edits (admin:manage is deployment-wide: office's admin1 may). */
 let editable: TestOffice;
+let fuzzHolidayId: string;
+let fuzzRateId: string;
 let driver: CaseDriver;
 let person: ClonedPerson;
 const subject = { caseId: "", serial: "", itemId: "" };
@@ -106,6 +110,10 @@ beforeAll(async () => {
   office = await createTestOffice({ label: "服务模糊", staff: { caseworker: 3, supervisor: 2 } });
   const partner = await createTestOffice({ label: "服务模糊转出", province: "广东" });
   editable = await createTestOffice({ label: "服务模糊机构", staff: { caseworker: 0, supervisor: 0, auditor: 0, admin: 0 } });
+  // A day of editable's own calendar and a pre-2016 rate of a province no test office is in: what
+  // the reference-data functions aim at (2098 and 1991: no case of the run counts them).
+  fuzzHolidayId = (await db.holiday.create({ data: { date: new Date("2098-03-03T00:00:00Z"), kind: "HOLIDAY", officeId: editable.id }, select: { id: true } })).id;
+  fuzzRateId = (await db.creditingRate.create({ data: { year: 1991, scope: "内蒙古", rate: "0.03", source: "模糊" }, select: { id: true } })).id;
   driver = new CaseDriver(office, partner);
   person = await clonePerson("P1", { offices: { "440300": office.code } });
   await renewSubjects();
@@ -123,7 +131,8 @@ async function counts() {
     db.auditSample.count(), db.auditSampleItem.count({ where: { reviewedAt: { not: null } } }), db.auditFinding.count(),
     db.officeChange.count(), db.setting.count(),
   ]);
-  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings, officeChanges, settings };
+  const [referenceChanges, holidays, rates] = await Promise.all([db.referenceChange.count(), db.holiday.count(), db.creditingRate.count()]);
+  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings, officeChanges, settings, referenceChanges, holidays, rates };
 }
 
 const realCase = fc.constant(null).map(() => subject.caseId);
@@ -265,6 +274,50 @@ const targets: Record<string, Target> = {
       [editable.id, { version: 2 ** 53 + 1, phone: "1" }],
       [[editable.id], { version: -1, phone: "1" }],
     ],
+  },
+  addHoliday: {
+    behind: "addHolidayAction",
+    args: fc.tuple(
+      shaped({
+        date: enumOr(["2098-03-04", "2098-03-07", "2098-02-30", "1989-12-29"]), kind: enumOr(["HOLIDAY", "WORKDAY"]), name: hostileLeaf,
+        officeId: fc.oneof(fc.constant(null).map(() => editable.id), hostileLeaf), reason: hostileLeaf,
+      }),
+    ),
+    run: (actor, [input]) => addHoliday(actor, input),
+    examples: () => [[{ date: "2098-03-05", kind: "HOLIDAY", name: nul, officeId: editable.id }], [{ date: "2098-03-05", kind: "HOLIDAY", officeId: [editable.id] }]],
+  },
+  removeHoliday: {
+    behind: "removeHolidayAction",
+    args: fc.tuple(fc.oneof(fc.constant(null).map(() => fuzzHolidayId), hostile), shaped({ reason: hostileLeaf })),
+    run: (actor, [id, input]) => removeHoliday(actor, id, input),
+    examples: () => [[fuzzHolidayId, { reason: lone }], [[fuzzHolidayId], {}]],
+  },
+  addCreditingRate: {
+    behind: "addCreditingRateAction",
+    args: fc.tuple(
+      shaped({
+        year: enumOr([1992, "1993"]), scope: enumOr(["内蒙古"]), rate: enumOr(["0.0225", "0.2000001", "1e-2", 0.02]),
+        provisional: enumOr(["on", true]), source: hostileLeaf, reason: hostileLeaf,
+      }),
+    ),
+    run: (actor, [input]) => addCreditingRate(actor, input),
+    examples: () => [[{ year: 1994, scope: "内蒙古", rate: "0.02", source: nul }], [{ year: 1994, scope: "内蒙古", rate: "0.02", source: "x", reason: lone }]],
+  },
+  correctCreditingRate: {
+    behind: "correctCreditingRateAction",
+    args: fc.tuple(
+      fc.oneof(fc.constant(null).map(() => fuzzRateId), hostile),
+      shaped({ version: fc.oneof(fc.constant(-1), hostileLeaf), rate: enumOr(["0.031", "0.21", "-0"]), provisional: enumOr(["false", true]), source: hostileLeaf, reason: hostileLeaf }),
+    ),
+    run: async (actor, [id, input]) => {
+      // -1 stands for the row's current version, so that a call gets past the version check.
+      if (input && typeof input === "object" && (input as { version?: unknown }).version === -1) {
+        const { version } = await db.creditingRate.findUniqueOrThrow({ where: { id: fuzzRateId }, select: { version: true } });
+        input = { ...(input as object), version };
+      }
+      return correctCreditingRate(actor, id, input);
+    },
+    examples: () => [[fuzzRateId, { version: -1, rate: "0.03", reason: nul }], [fuzzRateId, { version: 2 ** 53 + 1, rate: "0.03", reason: "x" }]],
   },
   authenticate: {
     behind: "the sign-in form (next-auth credentials) and POST /api/v1/auth/token",

@@ -87,7 +87,14 @@ const actionMatrix: Record<string, Record<string, Rule>> = {
   "(app)/people/[id]/certificate-actions.ts": { issueCertificateAction: "certificate:issue" },
   "(app)/supervision/actions.ts": { drawSampleAction: "audit:sample", recordReviewAction: "audit:sample", recordFindingAction: "audit:sample" },
   // Office details and local limits: admin:manage is deployment-wide (decision 0009).
-  "(app)/admin/actions.ts": { updateOfficeAction: "admin:manage" },
+  // The holiday calendar and the crediting rates: admin:manage too (decision 0010).
+  "(app)/admin/actions.ts": {
+    updateOfficeAction: "admin:manage",
+    addHolidayAction: "admin:manage",
+    removeHolidayAction: "admin:manage",
+    addCreditingRateAction: "admin:manage",
+    correctCreditingRateAction: "admin:manage",
+  },
 };
 
 const APP = path.resolve(__dirname, "../../app");
@@ -133,13 +140,14 @@ afterAll(async () => {
 });
 
 async function counts() {
-  const [cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings, officeChanges, officeVersions] = await Promise.all([
+  const [cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings, officeChanges, officeVersions, referenceChanges, holidays, rates, rateVersions] = await Promise.all([
     db.case.count(), db.caseEvent.count(), db.payment.count(), db.certificate.count(), db.certificateEvent.count(),
     db.caseDocument.count({ where: { receivedAt: { not: null } } }), db.batchJob.count(),
     db.auditSample.count(), db.auditSampleItem.count({ where: { reviewedAt: { not: null } } }), db.auditFinding.count(),
     db.officeChange.count(), db.office.aggregate({ _sum: { version: true } }).then((a) => a._sum.version),
+    db.referenceChange.count(), db.holiday.count(), db.creditingRate.count(), db.creditingRate.aggregate({ _sum: { version: true } }).then((a) => a._sum.version),
   ]);
-  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings, officeChanges, officeVersions };
+  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings, officeChanges, officeVersions, referenceChanges, holidays, rates, rateVersions };
 }
 
 const en = getTranslator("en");
@@ -248,7 +256,56 @@ async function officeForm() {
   return form({ version: String(version), phone: `0731-${String(8_000_000 + ++phoneSerial)}` });
 }
 
+/**
+ * Reference data the matrix writes: days of home's own calendar in 2097 (weekdays, one per call),
+ * pre-2016 rates of a province no test office is in (their rows touch no calculation here).
+ */
+let daySerial = 0;
+function nextWeekday2097() {
+  for (;;) {
+    const d = new Date(Date.UTC(2097, 0, 1 + daySerial++));
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) return d.toISOString().slice(0, 10);
+  }
+}
+async function homeHoliday() {
+  const row = await db.holiday.create({ data: { date: new Date(`${nextWeekday2097()}T00:00:00Z`), kind: "HOLIDAY", officeId: home.id }, select: { id: true } });
+  return row.id;
+}
+let rateYear = 1989;
+let correctedRate: Promise<string> | undefined;
+const rateToCorrect = () =>
+  (correctedRate ??= db.creditingRate.create({ data: { year: 2000, scope: "新疆", rate: "0.02", source: "矩阵" }, select: { id: true } }).then((r) => r.id));
+let rateSerial = 0;
+
 const fixtures: Record<string, Fixture> = {
+  "(app)/admin/actions.ts#addHolidayAction": {
+    args: async () => [{ ok: true }, form({ date: nextWeekday2097(), kind: "HOLIDAY", name: "矩阵", officeId: home.id })],
+    ok: (o) => expect(o).toMatchObject({ kind: "ok", value: { ok: true, message: expect.stringMatching(/^Added/) } }),
+    foreign: "ok",
+    foreignWrites: true,
+  },
+  "(app)/admin/actions.ts#removeHolidayAction": {
+    args: async () => [await homeHoliday(), { ok: true }, form({ reason: "矩阵" })],
+    ok: (o) => expect(o).toMatchObject({ kind: "ok", value: { ok: true, message: expect.stringMatching(/^Removed/) } }),
+    foreign: "ok",
+    foreignWrites: true,
+  },
+  "(app)/admin/actions.ts#addCreditingRateAction": {
+    args: async () => [{ ok: true }, form({ year: String(++rateYear), scope: "宁夏", rate: "0.0225", source: "矩阵" })],
+    ok: (o) => expect(o).toMatchObject({ kind: "ok", value: { ok: true, message: expect.stringMatching(/^Added/) } }),
+    foreign: "ok",
+    foreignWrites: true,
+  },
+  "(app)/admin/actions.ts#correctCreditingRateAction": {
+    args: async () => {
+      const id = await rateToCorrect();
+      const { version } = await db.creditingRate.findUniqueOrThrow({ where: { id }, select: { version: true } });
+      return [id, { ok: true }, form({ version: String(version), rate: `0.0${1000 + ++rateSerial}`, reason: "矩阵" })];
+    },
+    ok: (o) => expect(o).toMatchObject({ kind: "ok", value: { ok: true, message: expect.stringMatching(/^Saved/) } }),
+    foreign: "ok",
+    foreignWrites: true,
+  },
   "(app)/admin/actions.ts#updateOfficeAction": {
     args: async () => [home.id, { ok: true }, await officeForm()],
     ok: (o) => expect(o).toMatchObject({ kind: "ok", value: { ok: true, message: expect.stringMatching(/^Saved/) } }),

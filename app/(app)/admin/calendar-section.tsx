@@ -52,8 +52,8 @@ export function CalendarSection(props: {
   const router = useRouter();
   const show = (y: number, o: string | null) => router.push(`/admin?year=${y}${o ? `&office=${o}` : ""}#calendar`);
   const officeCode = (id: string | null) => (id === null ? t("national") : offices.find((o) => o.id === id)?.code ?? "?");
-  const years = Array.from({ length: 7 }, (_, i) => new Date().getFullYear() - 3 + i);
-  if (!years.includes(year)) years.push(year);
+  // Around the year shown and every year on file: the same list on the server and in the browser.
+  const years = [...new Set([...Array.from({ length: 7 }, (_, i) => year - 3 + i), ...covered.map((c) => c.year)])];
   return (
     <Box id="calendar" sx={{ mb: 3 }}>
       <Typography variant="h6" component="h2" gutterBottom>
@@ -65,7 +65,7 @@ export function CalendarSection(props: {
       <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap", mb: 2, alignItems: "center" }}>
         <TextField select size="small" label={t("calendarYear")} value={year} onChange={(e) => show(Number(e.target.value), officeId)} sx={{ minWidth: 120 }}
           slotProps={{ htmlInput: { "data-testid": "calendar-year" } }}>
-          {years.sort().map((y) => (
+          {years.sort((a, b) => a - b).map((y) => (
             <MenuItem key={y} value={y}>{y}</MenuItem>
           ))}
         </TextField>

@@ -84,9 +84,9 @@ export async function seedBulk(url: string, cases: number): Promise<Seeded> {
        FROM (
          SELECT j, p, p % 2 AS o, t, b, ${STATUS_SQL} AS status, created
          FROM (
-           SELECT j, j % $7 AS p, (j * 7) % 10 / 4 AS t, (j * 7919) % 100 AS b,
+           SELECT j, j % $7 AS p, (j * 7) % 10 / 4 AS t, (j::bigint * 7919) % 100 AS b,
                   -- open cases are recent, decided ones spread over two years
-                  now() - make_interval(secs => CASE WHEN (j * 7919) % 100 BETWEEN 67 AND 99 THEN (j * 104729) % (45 * 86400) ELSE (j * 104729) % (730 * 86400) END) AS created
+                  now() - make_interval(secs => CASE WHEN (j::bigint * 7919) % 100 BETWEEN 67 AND 99 THEN (j::bigint * 104729) % (45 * 86400) ELSE (j::bigint * 104729) % (730 * 86400) END) AS created
            FROM generate_series(0, $8 - 1) AS j
          ) raw
        ) s`,

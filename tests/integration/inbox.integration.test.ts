@@ -76,7 +76,7 @@ describe("the inbox", () => {
     expect(keysOf(inbox.approval.items)).toEqual(["approve"]);
     expect(keysOf(inbox.overdue.items)).toEqual(["overdue"]);
     expect(keysOf(inbox.dueSoon.items)).toEqual(["dueThursday", "dueToday"]);
-    for (const queue of Object.values(inbox)) expect(queue.count).toBe(queue.items.length);
+    for (const queue of Object.values(inbox)) expect([queue.count, queue.capped]).toEqual([queue.items.length, false]);
     expect(inbox.overdue.items[0]).toMatchObject({ dueStatus: "overdue", dueDate: "2026-11-20", assignee: { id: office.user("caseworker2").id } });
     expect(inbox.approval.items[0]).toMatchObject({ amount: "100.00", status: "PENDING_APPROVAL" });
     // Due soon comes first by due date.
@@ -88,6 +88,15 @@ describe("the inbox", () => {
     expect(keysOf(inbox.approval.items)).toEqual(["aboveLimit", "approve"]);
     expect(inbox.approval.count).toBe(5);
     expect(inbox.mine.count).toBe(0);
+  });
+
+  test("a count stops at the cap and says so; below it, it is exact", async () => {
+    const capped = await getInbox(office.user("supervisor1"), NOW, 1, 3);
+    expect(capped.approval).toMatchObject({ count: 3, capped: true });
+    expect(capped.approval.items).toHaveLength(1);
+    expect(capped.mine).toMatchObject({ count: 0, capped: false });
+    const exact = await getInbox(office.user("supervisor1"), NOW, 1, 5);
+    expect(exact.approval).toMatchObject({ count: 5, capped: false });
   });
 
   test("the list's overdue filter and due statuses agree with the queues", async () => {

@@ -9,6 +9,15 @@ import { can } from "@/lib/auth/permissions";
 import { getInbox, inboxQueues } from "@/lib/cases";
 import { CaseTable } from "@/components/case-table";
 
+/** The case list showing a queue's cases, as far as its filters can say it. */
+const queueList: Record<(typeof inboxQueues)[number], string> = {
+  mine: "/cases?assignee=me",
+  unassigned: "/cases?status=SUBMITTED&assignee=none",
+  approval: "/cases?status=PENDING_APPROVAL",
+  overdue: "/cases?overdue=true",
+  dueSoon: "/cases",
+};
+
 export async function generateMetadata() {
   return { title: (await getTranslations("inbox"))("title") };
 }
@@ -33,7 +42,7 @@ export default async function InboxPage() {
       {inboxQueues.map((queue) => (
         <Paper key={queue} component="section" aria-labelledby={`queue-${queue}`} sx={{ mb: 3, overflowX: "auto" }} data-queue={queue}>
           <Typography id={`queue-${queue}`} variant="h6" component="h2" sx={{ px: 2, pt: 1.5 }}>
-            {t(queue)} ({inbox[queue].count})
+            {t(queue)} ({inbox[queue].capped ? t("countCapped", { count: inbox[queue].count }) : inbox[queue].count})
           </Typography>
           {inbox[queue].items.length === 0 ? (
             <Typography sx={{ px: 2, pb: 2 }} color="text.secondary">
@@ -44,7 +53,7 @@ export default async function InboxPage() {
           )}
           {inbox[queue].count > inbox[queue].items.length && (
             <Typography sx={{ p: 2 }}>
-              <Link href="/cases">{t("more", { count: inbox[queue].count })}</Link>
+              <Link href={queueList[queue]}>{t(inbox[queue].capped ? "moreCapped" : "more", { count: inbox[queue].count })}</Link>
             </Typography>
           )}
         </Paper>

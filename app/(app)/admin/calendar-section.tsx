@@ -2,6 +2,7 @@
 import { useActionState, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { ActionAlert } from "./action-alert";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
@@ -131,11 +132,7 @@ function AddHolidayForm({ offices, officeId }: { offices: CalendarOffice[]; offi
   return (
     <Paper component="form" action={action} noValidate sx={{ p: 2, mb: 2 }} data-testid="add-holiday">
       <Typography variant="subtitle1" component="h3" sx={{ mb: 1 }}>{t("addHoliday")}</Typography>
-      {state.message && (
-        <Alert severity={state.ok ? "success" : "error"} role={state.ok ? "status" : "alert"} data-testid={state.ok ? "holiday-saved" : "holiday-error"} sx={{ mb: 2 }}>
-          {state.message}
-        </Alert>
-      )}
+      <ActionAlert state={state} testIds={{ ok: "holiday-saved", error: "holiday-error" }} />
       <Box sx={{ display: "flex", flexWrap: "wrap", gap: 2, alignItems: "flex-start" }}>
         <TextField name="date" type="date" label={t("holidayDate")} size="small" value={values.date} onChange={set("date")} error={!!err("date")} helperText={err("date")}
           sx={{ flex: "1 1 180px" }} slotProps={{ inputLabel: { shrink: true }, htmlInput: { "data-testid": "holiday-date" } }} />
@@ -186,12 +183,7 @@ function RemoveForm({ day, onClose }: { day: CalendarDay; onClose: () => void })
   return (
     <form action={action} noValidate>
       <DialogContent dividers>
-        {state.message && (
-          <Alert severity={state.ok ? "success" : "error"} role={state.ok ? "status" : "alert"} data-testid={state.ok ? "holiday-removed" : "holiday-remove-error"} sx={{ mb: 2 }}
-            action={state.stale ? <Button color="inherit" size="small" onClick={() => window.location.reload()}>{t("reload")}</Button> : undefined}>
-            {state.message}
-          </Alert>
-        )}
+        <ActionAlert state={state} testIds={{ ok: "holiday-removed", error: "holiday-remove-error" }} />
         <Typography variant="body2" sx={{ mb: 2 }}>{t("removeHelp", { kind: t(`kindAfterRemoval.${day.kind}`) })}</Typography>
         <TextField name="reason" label={t("reason")} size="small" fullWidth error={!!state.fieldErrors?.reason} helperText={state.fieldErrors?.reason}
           slotProps={{ htmlInput: { "data-testid": "remove-reason" } }} />

@@ -11,6 +11,7 @@ import DialogTitle from "@mui/material/DialogTitle";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import { updateOfficeAction, type ActionResult } from "./actions";
+import { ActionAlert } from "./action-alert";
 
 /** What the admin page knows of an office (decimals as strings). */
 export interface EditableOffice {
@@ -101,17 +102,7 @@ function OfficeForm({ office, slaDefaults, onClose }: { office: EditableOffice; 
       {/* The version the page showed: the server refuses the save if the office changed since. */}
       <input type="hidden" name="version" value={office.version} />
       <DialogContent dividers>
-        {state.message && (
-          <Alert
-            severity={state.ok ? "success" : "error"}
-            role={state.ok ? "status" : "alert"}
-            data-testid={state.ok ? "office-saved" : "office-error"}
-            sx={{ mb: 2 }}
-            action={state.stale ? <Button color="inherit" size="small" onClick={() => window.location.reload()}>{t("reload")}</Button> : undefined}
-          >
-            {state.message}
-          </Alert>
-        )}
+        <ActionAlert state={state} testIds={{ ok: "office-saved", error: "office-error" }} />
         {section(t("contactSection"))}
         <Box sx={{ display: "flex", flexWrap: "wrap", gap: 2 }}>
           {input("address", t("fields.address"), { wide: true })}

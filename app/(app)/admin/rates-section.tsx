@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
+import { ActionAlert } from "./action-alert";
 import Decimal from "decimal.js";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
@@ -96,11 +97,7 @@ function AddRateForm() {
   return (
     <Paper component="form" action={action} noValidate sx={{ p: 2, mb: 2 }} data-testid="add-rate">
       <Typography variant="subtitle1" component="h3" sx={{ mb: 1 }}>{t("addRate")}</Typography>
-      {state.message && (
-        <Alert severity={state.ok ? "success" : "error"} role={state.ok ? "status" : "alert"} data-testid={state.ok ? "rate-added" : "rate-add-error"} sx={{ mb: 2 }}>
-          {state.message}
-        </Alert>
-      )}
+      <ActionAlert state={state} testIds={{ ok: "rate-added", error: "rate-add-error" }} />
       <Box sx={{ display: "flex", flexWrap: "wrap", gap: 2, alignItems: "flex-start" }}>
         {input("year", t("rateYear"))}
         {input("scope", t("rateScope"), t("rateScopeHelp"), "1 1 220px")}
@@ -148,12 +145,7 @@ function CorrectForm({ rate, onClose }: { rate: EditableRate; onClose: () => voi
       <input type="hidden" name="version" value={rate.version} />
       <input type="hidden" name="provisionalShown" value="1" />
       <DialogContent dividers>
-        {state.message && (
-          <Alert severity={state.ok ? "success" : "error"} role={state.ok ? "status" : "alert"} data-testid={state.ok ? "rate-saved" : "rate-error"} sx={{ mb: 2 }}
-            action={state.stale ? <Button color="inherit" size="small" onClick={() => window.location.reload()}>{t("reload")}</Button> : undefined}>
-            {state.message}
-          </Alert>
-        )}
+        <ActionAlert state={state} testIds={{ ok: "rate-saved", error: "rate-error" }} />
         <Box sx={{ display: "flex", flexDirection: "column", gap: 2 }}>
           {input("rate", t("rateValue"), t("rateValueHelp"))}
           <FormControlLabel control={<Checkbox name="provisional" value="true" checked={provisional} onChange={(e) => setProvisional(e.target.checked)} />} label={t("rateProvisionalLabel")} />

@@ -74,6 +74,9 @@ export async function choose(page: Page, label: string, option: string): Promise
   await (await hydrated(combobox)).click();
   await page.getByRole("option", { name: option, exact: true }).click();
   await expect(page.getByRole("listbox")).toHaveCount(0);
+  // The menu leaves the accessibility tree at once but stays in the page while it fades out; axe
+  // then measures its half-transparent options (contrast 1.05). Wait until it is gone.
+  await expect(page.locator(".MuiPopover-root")).toHaveCount(0);
   await expect(combobox).toContainText(option);
 }
 

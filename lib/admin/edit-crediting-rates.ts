@@ -5,8 +5,7 @@ import { asResult, CaseFailure, fail, type CaseResult } from "@/lib/cases/errors
 import { runInTransaction } from "@/lib/cases/transition-case";
 import { zodFailure } from "@/lib/cases/validation";
 import { addCreditingRateSchema, correctCreditingRateSchema } from "./schemas";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/db/ids";
 
 /** A rate row as the change record keeps it: the rate as a decimal string, never a number. */
 export interface RateSnapshot {
@@ -67,7 +66,7 @@ export async function correctCreditingRate(
   if (!can(actor, "admin:manage")) return forbidden();
   const parsed = correctCreditingRateSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
-  if (typeof rateId !== "string" || !UUID.test(rateId)) return { ok: false, error: new CaseFailure("not_found", "errors.notFound") };
+  if (!isUuid(rateId)) return { ok: false, error: new CaseFailure("not_found", "errors.notFound") };
   const change = parsed.data;
   return asResult(() =>
     runInTransaction(async (tx) => {

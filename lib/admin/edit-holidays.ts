@@ -6,8 +6,7 @@ import { asResult, CaseFailure, fail, type CaseResult } from "@/lib/cases/errors
 import { runInTransaction } from "@/lib/cases/transition-case";
 import { zodFailure } from "@/lib/cases/validation";
 import { addHolidaySchema, removeHolidaySchema, type AddHolidayInput } from "./schemas";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/db/ids";
 
 /** A calendar row as the change record keeps it. */
 export interface HolidaySnapshot {
@@ -32,7 +31,7 @@ export async function addHoliday(actor: Actor, input: unknown, now = new Date())
   const parsed = addHolidaySchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
   const day = parsed.data;
-  if (day.officeId !== null && !UUID.test(day.officeId))
+  if (day.officeId !== null && !isUuid(day.officeId))
     return { ok: false, error: new CaseFailure("bad_request", "errors.badRequest", {}, [{ path: "officeId", key: "errors.notFound" }]) };
   const result = await asResult(() => runInTransaction((tx) => insertHoliday(tx, actor, day, now)));
   if (result.ok) forgetOfficeCalendars();
@@ -65,7 +64,7 @@ export async function removeHoliday(actor: Actor, holidayId: unknown, input: unk
   if (!can(actor, "admin:manage")) return forbidden();
   const parsed = removeHolidaySchema.safeParse(input ?? {});
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
-  if (typeof holidayId !== "string" || !UUID.test(holidayId)) return { ok: false, error: new CaseFailure("not_found", "errors.notFound") };
+  if (!isUuid(holidayId)) return { ok: false, error: new CaseFailure("not_found", "errors.notFound") };
   const result = await asResult(() =>
     runInTransaction(async (tx) => {
       const row = await tx.holiday.findUnique({

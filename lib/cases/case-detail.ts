@@ -6,6 +6,7 @@ import { maskIdNumber } from "@/lib/people/mask";
 import { checklistLabel } from "./checklists";
 import { slugOf } from "./case-letters";
 import { isoShanghai, loadOfficeCalendar, shanghaiDate } from "./clock";
+import { isUuid } from "@/lib/db/ids";
 
 /**
  * Everything the case page and `GET /api/v1/cases/{id}` show (API.md "Cases"). The person's ID
@@ -19,7 +20,7 @@ export async function getCaseDetail(
   options: { now?: Date; fullIdNumber?: boolean } = {},
 ) {
   const now = options.now ?? new Date();
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const c = await db.case.findFirst({
     where: { AND: [caseVisibleTo(user), { id }] },
     select: {

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { caseVisibleTo, type OfficeScoped } from "@/lib/db/scope";
+import { isUuid } from "@/lib/db/ids";
 
 export const letterSlugs = {
   "contact-letter": "CONTACT_LETTER",
@@ -22,7 +23,7 @@ export async function findCaseLetter(user: OfficeScoped, caseId: unknown, file: 
   if (typeof caseId !== "string" || typeof file !== "string") return null;
   const slug = file.replace(/\.pdf$/i, "") as LetterSlug;
   // Own keys only: "toString" is `in` every object and reached the query as a function (500).
-  if (!Object.hasOwn(letterSlugs, slug) || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId)) return null;
+  if (!Object.hasOwn(letterSlugs, slug) || !isUuid(caseId)) return null;
   const found = await db.certificate.findFirst({
     where: { caseId, kind: letterSlugs[slug], officeId: user.officeId },
     orderBy: { issuedAt: "desc" },

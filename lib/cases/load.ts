@@ -2,6 +2,7 @@ import { Prisma, type Tx } from "@/lib/db/client";
 import { caseVisibleSql, type OfficeScoped } from "@/lib/db/scope";
 import { q, sqlOf, type SqlFragment } from "@/lib/db/sql";
 import type { CaseStatus, CaseType } from "@/lib/workflow";
+import { isUuid } from "@/lib/db/ids";
 
 /** What the case service needs of a case to change it: the case, its person and its office. */
 export interface CaseForWork {
@@ -35,8 +36,6 @@ interface Row extends Omit<CaseForWork, "amount" | "dueDate" | "person" | "offic
   approvalLimit: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * One joined statement over the transaction's connection, locking nothing: the compare-and-set
  * of applyTransition is what refuses a concurrent change (npm run bench: the Prisma query with
@@ -64,7 +63,7 @@ async function load(tx: Tx, where: SqlFragment): Promise<CaseForWork | null> {
 
 /** A case of the user's office, for changing it; another office's case is simply not there. */
 export async function loadCaseForWork(tx: Tx, user: OfficeScoped, id: string): Promise<CaseForWork | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   return load(tx, q`c.id = ${id} AND ${caseVisibleSql(user, "c")}`);
 }
 

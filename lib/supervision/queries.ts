@@ -2,8 +2,7 @@ import { db } from "@/lib/db/client";
 import type { OfficeScoped } from "@/lib/db/scope";
 import { isoShanghai } from "@/lib/cases/clock";
 import type { CaseType } from "@/lib/workflow";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/db/ids";
 
 /** Staff of the office by role, for the assignee, caseworker and reviewer pickers. */
 export function listStaff(user: OfficeScoped, roles: Array<"caseworker" | "supervisor" | "auditor">) {
@@ -52,7 +51,7 @@ export async function listSamples(user: OfficeScoped, take = 50) {
  * reviewed — the review's agreement; never the case's status or amount before that (blind).
  */
 export async function getSample(user: OfficeScoped, id: string) {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const s = await db.auditSample.findFirst({
     where: { id, officeId: user.officeId },
     select: {

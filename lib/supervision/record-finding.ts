@@ -13,8 +13,7 @@ import { zodFailure } from "@/lib/cases/validation";
 import { finalStatuses, type CaseStatus, type CaseType } from "@/lib/workflow";
 import { appendSupervisionEvents } from "./events";
 import { recordFindingSchema } from "./schemas";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/db/ids";
 
 interface Original {
   id: string;
@@ -82,7 +81,7 @@ export async function recordFinding(
   const { severity, text, openCorrection } = parsed.data;
   return asResult(() =>
     runInTransaction(async (tx) => {
-      if (!UUID.test(itemId)) fail("not_found", "errors.notFound");
+      if (!isUuid(itemId)) fail("not_found", "errors.notFound");
       const item = await tx.auditSampleItem.findFirst({
         where: { id: itemId, officeId: actor.officeId },
         select: {

@@ -9,8 +9,7 @@ import { Money } from "@/lib/domain/money";
 import type { CaseStatus } from "@/lib/workflow";
 import { appendSupervisionEvents } from "./events";
 import { recordReviewSchema } from "./schemas";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/db/ids";
 
 /** Workflow events whose actor has worked on the case (and so may not re-review it). */
 const WORK_ACTIONS = ["create", "open", "submit", "resubmit", "claim", "recommend", "approve", "complete", "return", "reject", "document"];
@@ -54,7 +53,7 @@ export async function recordReview(
   const review = parsed.data;
   return asResult(() =>
     runInTransaction(async (tx) => {
-      if (!UUID.test(itemId)) fail("not_found", "errors.notFound");
+      if (!isUuid(itemId)) fail("not_found", "errors.notFound");
       const item = await tx.auditSampleItem.findFirst({
         where: { id: itemId, officeId: actor.officeId },
         select: { id: true, sampleId: true, reviewerId: true, reviewedAt: true, case: { select: { id: true, status: true, amount: true } } },
@@ -89,7 +88,7 @@ export async function recordReview(
 
 /** The item as its sample page lists it: never the decision before the item is reviewed. */
 export async function findSampleItem(officeId: string, itemId: string) {
-  if (!UUID.test(itemId)) return null;
+  if (!isUuid(itemId)) return null;
   return db.auditSampleItem.findFirst({
     where: { id: itemId, officeId },
     select: {

@@ -4,8 +4,8 @@ import { getTranslator } from "@/lib/i18n/translate";
 import { maskIdNumber } from "@/lib/people/mask";
 import { verifyChain } from "../chain";
 import type { CaseLogInput } from "./view-model";
+import { isUuid } from "@/lib/db/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const zh = getTranslator("zh-CN");
 const en = getTranslator("en");
 
@@ -14,7 +14,7 @@ const en = getTranslator("en");
  * not found), its events in chain order, and the check of the office's case chain right now.
  */
 export async function gatherCaseLog(user: OfficeScoped & { name: string }, caseId: string, now = new Date()): Promise<CaseLogInput | null> {
-  if (!UUID.test(caseId)) return null;
+  if (!isUuid(caseId)) return null;
   const c = await db.case.findFirst({
     where: { id: caseId, officeId: user.officeId },
     select: {

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { defaultSlaDays } from "@/lib/cases/clock";
+import { defaultSlaDays, slaDaysOf, slaSettingKey } from "@/lib/cases/clock";
 import { localSlaTypes, type LocalSlaType } from "./schemas";
 import { officeBankAccount } from "./bank-account";
 
@@ -37,14 +37,14 @@ export async function listOffices(): Promise<OfficeRow[]> {
       },
     }),
     db.setting.findMany({
-      where: { officeId: { not: null }, key: { in: localSlaTypes.map((t) => `sla.${t}`) } },
+      where: { officeId: { not: null }, key: { in: localSlaTypes.map(slaSettingKey) } },
       select: { officeId: true, key: true, value: true },
     }),
   ]);
   return offices.map(({ _count, approvalLimit, ...o }) => {
     const sla = Object.fromEntries(localSlaTypes.map((t) => [t, null])) as Record<LocalSlaType, number | null>;
     for (const s of settings)
-      if (s.officeId === o.id && typeof s.value === "number") sla[s.key.slice(4) as LocalSlaType] = s.value;
+      if (s.officeId === o.id) sla[s.key.slice(4) as LocalSlaType] = slaDaysOf(s.value);
     return { ...o, approvalLimit: approvalLimit.toFixed(2), userCount: _count.users, bankOnFile: officeBankAccount(o) !== null, sla };
   });
 }
@@ -55,12 +55,11 @@ export async function listOffices(): Promise<OfficeRow[]> {
  */
 export async function defaultLocalSlaDays(): Promise<Record<LocalSlaType, number>> {
   const rows = await db.setting.findMany({
-    where: { officeId: null, key: { in: localSlaTypes.map((t) => `sla.${t}`) } },
+    where: { officeId: null, key: { in: localSlaTypes.map(slaSettingKey) } },
     select: { key: true, value: true },
   });
   const out = Object.fromEntries(localSlaTypes.map((t) => [t, defaultSlaDays[t]])) as Record<LocalSlaType, number>;
-  for (const r of rows)
-    if (typeof r.value === "number" && Number.isInteger(r.value) && r.value > 0) out[r.key.slice(4) as LocalSlaType] = r.value;
+  for (const r of rows) out[r.key.slice(4) as LocalSlaType] = slaDaysOf(r.value) ?? out[r.key.slice(4) as LocalSlaType];
   return out;
 }
 

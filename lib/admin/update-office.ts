@@ -5,7 +5,9 @@ import type { Actor } from "@/lib/cases/actor";
 import { asResult, CaseFailure, fail, type CaseResult } from "@/lib/cases/errors";
 import { runInTransaction } from "@/lib/cases/transition-case";
 import { zodFailure } from "@/lib/cases/validation";
+import { slaDaysOf, slaSettingKey } from "@/lib/cases/clock";
 import { bankFields, localSlaTypes, updateOfficeSchema, type LocalSlaType, type UpdateOfficeInput } from "./schemas";
+import { isUuid } from "@/lib/db/ids";
 
 /** What an office change records: the fields that changed, before and after, as plain JSON. */
 export type OfficeSnapshot = Record<string, string | number | null>;
@@ -13,21 +15,14 @@ export type OfficeSnapshot = Record<string, string | number | null>;
 const detailFields = ["address", "postcode", "phone", ...bankFields] as const;
 type DetailField = (typeof detailFields)[number];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const slaKey = (type: LocalSlaType) => `sla.${type}`;
-
 /** The office's own working-day limits (null: it uses the default). */
 export async function officeSlaSettings(tx: Tx, officeId: string): Promise<Record<LocalSlaType, number | null>> {
   const rows = await tx.setting.findMany({
-    where: { officeId, key: { in: localSlaTypes.map(slaKey) } },
+    where: { officeId, key: { in: localSlaTypes.map(slaSettingKey) } },
     select: { key: true, value: true },
   });
   const out = Object.fromEntries(localSlaTypes.map((t) => [t, null])) as Record<LocalSlaType, number | null>;
-  for (const r of rows) {
-    const type = r.key.slice(4) as LocalSlaType;
-    if (typeof r.value === "number" && Number.isInteger(r.value) && r.value > 0) out[type] = r.value;
-  }
+  for (const r of rows) out[r.key.slice(4) as LocalSlaType] = slaDaysOf(r.value);
   return out;
 }
 
@@ -52,7 +47,7 @@ export async function updateOffice(
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
   const change = parsed.data;
   // The id comes from the browser as decoded JSON whatever its type says: a string, or not found.
-  if (typeof officeId !== "string" || !UUID.test(officeId)) return { ok: false, error: new CaseFailure("not_found", "errors.notFound") };
+  if (!isUuid(officeId)) return { ok: false, error: new CaseFailure("not_found", "errors.notFound") };
   return asResult(() => runInTransaction((tx) => applyOfficeChange(tx, actor, officeId, change, now)));
 }
 
@@ -91,8 +86,8 @@ async function applyOfficeChange(tx: Tx, actor: Actor, officeId: string, change:
   for (const type of localSlaTypes) {
     const value = change.sla?.[type];
     if (value === undefined || value === sla[type]) continue;
-    before[slaKey(type)] = sla[type];
-    after[slaKey(type)] = value;
+    before[slaSettingKey(type)] = sla[type];
+    after[slaSettingKey(type)] = value;
     slaChanges.push([type, value]);
   }
   if (Object.keys(after).length === 0) return { id: officeId, version: office!.version, changed: [] };
@@ -101,11 +96,11 @@ async function applyOfficeChange(tx: Tx, actor: Actor, officeId: string, change:
   const updated = await tx.office.updateMany({ where: { id: officeId, version: change.version }, data: { ...data, version: { increment: 1 } } });
   if (updated.count !== 1) fail("conflict", "admin.errors.stale");
   for (const [type, value] of slaChanges) {
-    if (value === null) await tx.setting.deleteMany({ where: { officeId, key: slaKey(type) } });
+    if (value === null) await tx.setting.deleteMany({ where: { officeId, key: slaSettingKey(type) } });
     else
       await tx.setting.upsert({
-        where: { officeId_key: { officeId, key: slaKey(type) } },
-        create: { officeId, key: slaKey(type), value },
+        where: { officeId_key: { officeId, key: slaSettingKey(type) } },
+        create: { officeId, key: slaSettingKey(type), value },
         update: { value },
       });
   }

@@ -63,14 +63,21 @@ export const defaultSlaDays: Record<CaseType, number> = {
   TRANSFER_OUT: 15,
 };
 
+/** The Setting key of a type's working-day limit. */
+export const slaSettingKey = (type: CaseType) => `sla.${type}`;
+
+/** A stored working-day limit counts only as a positive whole number; anything else: none. */
+export function slaDaysOf(value: unknown): number | null {
+  return typeof value === "number" && Number.isInteger(value) && value > 0 ? value : null;
+}
+
 export async function slaDays(tx: Tx, officeId: string, type: CaseType): Promise<number> {
   const setting = await tx.setting.findFirst({
-    where: { key: `sla.${type}`, OR: [{ officeId }, { officeId: null }] },
+    where: { key: slaSettingKey(type), OR: [{ officeId }, { officeId: null }] },
     orderBy: { officeId: { sort: "asc", nulls: "last" } },
     select: { value: true },
   });
-  const value = setting?.value;
-  return typeof value === "number" && Number.isInteger(value) && value > 0 ? value : defaultSlaDays[type];
+  return slaDaysOf(setting?.value) ?? defaultSlaDays[type];
 }
 
 /** An instant as ISO 8601 in Beijing time with its offset, e.g. 2026-11-21T09:30:00.000+08:00. */

@@ -3,14 +3,13 @@ import { useActionState, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ActionAlert } from "./action-alert";
+import { FormDialogButton } from "./form-dialog";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Chip from "@mui/material/Chip";
-import Dialog from "@mui/material/Dialog";
 import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
-import DialogTitle from "@mui/material/DialogTitle";
 import MenuItem from "@mui/material/MenuItem";
 import Paper from "@mui/material/Paper";
 import Table from "@mui/material/Table";
@@ -161,18 +160,10 @@ function AddHolidayForm({ offices, officeId }: { offices: CalendarOffice[]; offi
 
 function RemoveHolidayButton({ day }: { day: CalendarDay }) {
   const t = useTranslations("admin");
-  const [open, setOpen] = useState(false);
-  const [session, setSession] = useState(0);
   return (
-    <>
-      <Button size="small" color="error" variant="outlined" data-testid={`remove-${day.date}`} onClick={() => { setSession((s) => s + 1); setOpen(true); }}>
-        {t("remove")}
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm" aria-labelledby={`remove-${day.id}`}>
-        <DialogTitle id={`remove-${day.id}`}>{t("removeTitle", { date: day.date, name: day.name })}</DialogTitle>
-        {open && <RemoveForm key={session} day={day} onClose={() => setOpen(false)} />}
-      </Dialog>
-    </>
+    <FormDialogButton label={t("remove")} color="error" title={t("removeTitle", { date: day.date, name: day.name })} id={`remove-${day.id}`} testId={`remove-${day.date}`}>
+      {(close) => <RemoveForm day={day} onClose={close} />}
+    </FormDialogButton>
   );
 }
 

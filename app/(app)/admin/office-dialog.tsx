@@ -4,61 +4,31 @@ import { useLocale, useTranslations } from "next-intl";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
-import Dialog from "@mui/material/Dialog";
 import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
-import DialogTitle from "@mui/material/DialogTitle";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
+import type { OfficeRow } from "@/lib/admin/queries";
+import type { LocalSlaType } from "@/lib/admin/schemas";
 import { updateOfficeAction, type ActionResult } from "./actions";
 import { ActionAlert } from "./action-alert";
+import { FormDialogButton } from "./form-dialog";
 
-/** What the admin page knows of an office (decimals as strings). */
-export interface EditableOffice {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string;
-  version: number;
-  address: string;
-  postcode: string;
-  phone: string;
-  bankName: string;
-  bankCode: string;
-  accountName: string;
-  accountNumber: string;
-  approvalLimit: string;
-  sla: { SURRENDER: number | null; DUPLICATE_REFUND: number | null };
-}
+/** What the dialog needs of an office row of the admin page (decimals as strings). */
+type EditableOffice = Pick<OfficeRow, "id" | "code" | "name" | "nameEn" | "version" | "approvalLimit" | "sla" | EditableField>;
+type EditableField = "address" | "postcode" | "phone" | "bankName" | "bankCode" | "accountName" | "accountNumber";
 
-type SlaDefaults = { SURRENDER: number; DUPLICATE_REFUND: number };
+type SlaDefaults = Record<LocalSlaType, number>;
 
 /** The "Edit" button of an office row and its dialog. Each opening starts a fresh form. */
 export function OfficeEditButton({ office, slaDefaults }: { office: EditableOffice; slaDefaults: SlaDefaults }) {
   const t = useTranslations("admin");
   const locale = useLocale();
-  const name = locale === "en" ? office.nameEn : office.name;
-  const [session, setSession] = useState(0);
-  const [open, setOpen] = useState(false);
+  const title = t("editTitle", { code: office.code, name: locale === "en" ? office.nameEn : office.name });
   return (
-    <>
-      <Button
-        size="small"
-        variant="outlined"
-        aria-label={t("editTitle", { code: office.code, name })}
-        data-testid={`edit-office-${office.code}`}
-        onClick={() => {
-          setSession((s) => s + 1);
-          setOpen(true);
-        }}
-      >
-        {t("edit")}
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={`office-dialog-${office.code}`} fullWidth maxWidth="md">
-        <DialogTitle id={`office-dialog-${office.code}`}>{t("editTitle", { code: office.code, name })}</DialogTitle>
-        {open && <OfficeForm key={session} office={office} slaDefaults={slaDefaults} onClose={() => setOpen(false)} />}
-      </Dialog>
-    </>
+    <FormDialogButton label={t("edit")} title={title} ariaLabel={title} id={`office-dialog-${office.code}`} testId={`edit-office-${office.code}`} maxWidth="md">
+      {(close) => <OfficeForm office={office} slaDefaults={slaDefaults} onClose={close} />}
+    </FormDialogButton>
   );
 }
 

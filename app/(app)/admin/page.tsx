@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import Box from "@mui/material/Box";
 import Chip from "@mui/material/Chip";
@@ -18,14 +19,13 @@ import { shanghaiDateTime } from "@/lib/pdf/format";
 import { OfficeEditButton } from "./office-dialog";
 import { CalendarSection } from "./calendar-section";
 import { RatesSection } from "./rates-section";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/db/ids";
 
 /** ?year=2026&office=<id>: the calendar shown; anything else falls back to this year, national. */
 function calendarChoice(params: Record<string, string | string[] | undefined>) {
   const y = typeof params.year === "string" && /^\d{4}$/.test(params.year) ? Number(params.year) : NaN;
   const year = y >= CALENDAR_YEARS.min && y <= CALENDAR_YEARS.max ? y : Number(shanghaiDate(new Date()).slice(0, 4));
-  const officeId = typeof params.office === "string" && UUID.test(params.office) ? params.office : null;
+  const officeId = isUuid(params.office) ? params.office : null;
   return { year, officeId };
 }
 
@@ -92,99 +92,53 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           </TableBody>
         </Table>
       </Paper>
-      <Typography variant="h6" component="h2" gutterBottom>
-        {t("changes")}
-      </Typography>
-      <Paper sx={{ mb: 3, overflowX: "auto" }}>
-        {changes.length === 0 ? (
-          <Typography sx={{ p: 2 }} color="text.secondary">
-            {t("changesEmpty")}
-          </Typography>
-        ) : (
-          <Table size="small" aria-label={t("changes")} data-testid="office-changes">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t("changeAt")}</TableCell>
-                <TableCell>{t("officeName")}</TableCell>
-                <TableCell>{t("changeBy")}</TableCell>
-                <TableCell>{t("changeWhat")}</TableCell>
-                <TableCell>{t("changeReason")}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {changes.map((c) => {
-                const before = (c.before ?? {}) as Record<string, unknown>;
-                const after = (c.after ?? {}) as Record<string, unknown>;
-                return (
-                  <TableRow key={c.id}>
-                    <TableCell sx={{ whiteSpace: "nowrap" }}>{shanghaiDateTime(c.at)}</TableCell>
-                    <TableCell>
-                      {c.office.code} {locale === "en" ? c.office.nameEn : c.office.name}
-                    </TableCell>
-                    <TableCell>{c.actorName}</TableCell>
-                    <TableCell>
-                      {Object.keys(after).map((key) => (
-                        <Box key={key}>
-                          {fieldLabel(key)}: {shown(before[key])} → {shown(after[key])}
-                        </Box>
-                      ))}
-                    </TableCell>
-                    <TableCell>{c.reason ?? ""}</TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        )}
-      </Paper>
+      <ChangeLog
+        title={t("changes")} empty={t("changesEmpty")} testId="office-changes"
+        headers={[t("changeAt"), t("officeName"), t("changeBy"), t("changeWhat"), t("changeReason")]}
+        rows={changes.map((c) => {
+          const before = (c.before ?? {}) as Record<string, unknown>;
+          const after = (c.after ?? {}) as Record<string, unknown>;
+          return {
+            id: c.id,
+            cells: [
+              shanghaiDateTime(c.at),
+              `${c.office.code} ${locale === "en" ? c.office.nameEn : c.office.name}`,
+              c.actorName,
+              Object.keys(after).map((key) => (
+                <Box key={key}>
+                  {fieldLabel(key)}: {shown(before[key])} → {shown(after[key])}
+                </Box>
+              )),
+              c.reason ?? "",
+            ],
+          };
+        })}
+      />
       <CalendarSection year={year} officeId={officeId} offices={calendarOffices} days={days} covered={covered} />
       <RatesSection rates={rates} />
-      <Typography variant="h6" component="h2" gutterBottom>
-        {t("referenceChanges")}
-      </Typography>
-      <Paper sx={{ mb: 3, overflowX: "auto" }}>
-        {referenceChanges.length === 0 ? (
-          <Typography sx={{ p: 2 }} color="text.secondary">
-            {t("referenceChangesEmpty")}
-          </Typography>
-        ) : (
-          <Table size="small" aria-label={t("referenceChanges")} data-testid="reference-changes">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t("changeAt")}</TableCell>
-                <TableCell>{t("changeBy")}</TableCell>
-                <TableCell>{t("referenceWhat")}</TableCell>
-                <TableCell>{t("changeWhat")}</TableCell>
-                <TableCell>{t("changeReason")}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {referenceChanges.map((c) => {
-                const before = (c.before ?? {}) as Record<string, unknown>;
-                const after = (c.after ?? {}) as Record<string, unknown>;
-                const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== "officeId" && k !== "date");
-                return (
-                  <TableRow key={c.id}>
-                    <TableCell sx={{ whiteSpace: "nowrap" }}>{shanghaiDateTime(c.at)}</TableCell>
-                    <TableCell>{c.actorName}</TableCell>
-                    <TableCell>
-                      {t(`tables.${c.table === "holiday" ? "holiday" : "creditingRate"}`)} {c.subject} {t(`referenceActions.${c.action === "remove" ? "remove" : c.action === "correct" ? "correct" : "add"}`)}
-                    </TableCell>
-                    <TableCell>
-                      {keys.map((key) => (
-                        <Box key={key}>
-                          {key}: {c.before === null ? "" : `${shown(before[key] ?? null)} → `}{c.after === null ? "—" : shown(after[key] ?? null)}
-                        </Box>
-                      ))}
-                    </TableCell>
-                    <TableCell>{c.reason ?? ""}</TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        )}
-      </Paper>
+      <ChangeLog
+        title={t("referenceChanges")} empty={t("referenceChangesEmpty")} testId="reference-changes"
+        headers={[t("changeAt"), t("changeBy"), t("referenceWhat"), t("changeWhat"), t("changeReason")]}
+        rows={referenceChanges.map((c) => {
+          const before = (c.before ?? {}) as Record<string, unknown>;
+          const after = (c.after ?? {}) as Record<string, unknown>;
+          const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== "officeId" && k !== "date");
+          return {
+            id: c.id,
+            cells: [
+              shanghaiDateTime(c.at),
+              c.actorName,
+              `${t(`tables.${c.table === "holiday" ? "holiday" : "creditingRate"}`)} ${c.subject} ${t(`referenceActions.${c.action === "remove" ? "remove" : c.action === "correct" ? "correct" : "add"}`)}`,
+              keys.map((key) => (
+                <Box key={key}>
+                  {key}: {c.before === null ? "" : `${shown(before[key] ?? null)} → `}{c.after === null ? "—" : shown(after[key] ?? null)}
+                </Box>
+              )),
+              c.reason ?? "",
+            ],
+          };
+        })}
+      />
       <Typography variant="h6" component="h2" gutterBottom>
         {t("users")}
       </Typography>
@@ -222,5 +176,44 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         </Table>
       </Paper>
     </Box>
+  );
+}
+
+/** An append-only change table as the page shows it: newest first, or a line saying there is none. */
+function ChangeLog(props: { title: string; empty: string; testId: string; headers: string[]; rows: Array<{ id: string; cells: ReactNode[] }> }) {
+  return (
+    <>
+      <Typography variant="h6" component="h2" gutterBottom>
+        {props.title}
+      </Typography>
+      <Paper sx={{ mb: 3, overflowX: "auto" }}>
+        {props.rows.length === 0 ? (
+          <Typography sx={{ p: 2 }} color="text.secondary">
+            {props.empty}
+          </Typography>
+        ) : (
+          <Table size="small" aria-label={props.title} data-testid={props.testId}>
+            <TableHead>
+              <TableRow>
+                {props.headers.map((h) => (
+                  <TableCell key={h}>{h}</TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {props.rows.map((row) => (
+                <TableRow key={row.id}>
+                  {row.cells.map((cell, i) => (
+                    <TableCell key={i} sx={i === 0 ? { whiteSpace: "nowrap" } : undefined}>
+                      {cell}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Paper>
+    </>
   );
 }

@@ -2,16 +2,15 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionAlert } from "./action-alert";
+import { FormDialogButton } from "./form-dialog";
 import Decimal from "decimal.js";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Checkbox from "@mui/material/Checkbox";
 import Chip from "@mui/material/Chip";
-import Dialog from "@mui/material/Dialog";
 import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
-import DialogTitle from "@mui/material/DialogTitle";
 import FormControlLabel from "@mui/material/FormControlLabel";
 import Paper from "@mui/material/Paper";
 import Table from "@mui/material/Table";
@@ -21,18 +20,11 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
+import type { CreditingRateRow } from "@/lib/admin/queries";
 import { addCreditingRateAction, correctCreditingRateAction, type ActionResult } from "./actions";
 
 /** What the admin page knows of a rate row: the rate as a decimal string, never a number. */
-export interface EditableRate {
-  id: string;
-  year: number;
-  scope: string;
-  rate: string;
-  provisional: boolean;
-  source: string;
-  version: number;
-}
+type EditableRate = CreditingRateRow;
 
 /** "0.0262" → "2.62 %", in decimal.js (a float would print 2.6199999999999997). */
 const percent = (rate: string) => `${new Decimal(rate).times(100).toString()} %`;
@@ -113,19 +105,11 @@ function AddRateForm() {
 
 function CorrectRateButton({ rate }: { rate: EditableRate }) {
   const t = useTranslations("admin");
-  const [open, setOpen] = useState(false);
-  const [session, setSession] = useState(0);
   const scope = rate.scope === "national" ? t("national") : rate.scope;
   return (
-    <>
-      <Button size="small" variant="outlined" data-testid={`correct-rate-${rate.year}-${rate.scope}`} onClick={() => { setSession((s) => s + 1); setOpen(true); }}>
-        {t("correct")}
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm" aria-labelledby={`rate-${rate.id}`}>
-        <DialogTitle id={`rate-${rate.id}`}>{t("correctTitle", { year: rate.year, scope })}</DialogTitle>
-        {open && <CorrectForm key={session} rate={rate} onClose={() => setOpen(false)} />}
-      </Dialog>
-    </>
+    <FormDialogButton label={t("correct")} title={t("correctTitle", { year: rate.year, scope })} id={`rate-${rate.id}`} testId={`correct-rate-${rate.year}-${rate.scope}`}>
+      {(close) => <CorrectForm rate={rate} onClose={close} />}
+    </FormDialogButton>
   );
 }
 

@@ -13,8 +13,6 @@ import { transitionSchema } from "./schemas";
 import { linkedEffects } from "./transfers";
 import { zodFailure } from "./validation";
 
-export const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
-
 /**
  * The only way a case changes state. In one transaction: load through the office scope (another
  * office's case is 404), check the version the user saw (stale → 409), that the action starts
@@ -107,7 +105,7 @@ export type SystemTransition = typeof applySystemTransition;
  */
 export async function runInTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   try {
-    return await transaction(work, TX_OPTIONS);
+    return await transaction(work);
   } catch (error) {
     if (error instanceof CaseFailure) throw error;
     if (error instanceof Prisma.PrismaClientKnownRequestError && ["P2002", "P2034", "P2028"].includes(error.code))

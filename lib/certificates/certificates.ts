@@ -32,7 +32,6 @@ export function pdfPath(serial: string): string {
 
 export const reasonSchema = z.string({ message: "validation.required" }).trim().min(1, { message: "certificates.errors.reasonRequired" }).max(500, { message: "validation.tooLong" }).refine(isStorableText, { message: "validation.invalid" });
 
-const TX = { timeout: 20_000, maxWait: 10_000 };
 
 export async function issueCertificate(
   actor: Actor,
@@ -65,7 +64,7 @@ export async function issueCertificate(
       baseUrl: options.baseUrl,
       now,
     });
-  }, TX);
+  });
   if (!issued) return fail("unprocessable", "certificates.errors.noRecords");
   return ok({ serial: issued.serial, verificationCode: issued.verificationCode, url: `${options.baseUrl}${pdfPath(issued.serial)}` });
 }
@@ -86,7 +85,6 @@ export async function printCertificate(actor: Actor, serial: string): Promise<Re
   const pdf = await renderDocument(cert.content as unknown as DocumentViewModel);
   await transaction(
     (tx) => appendCertificateEvent(tx, cert.officeId, { certificateId: cert.id, action: "print", actorId: actor.id, actorName: actor.name, data: { status: cert.status } }),
-    TX,
   );
   return ok({ pdf, serial: cert.serial });
 }
@@ -102,7 +100,6 @@ export async function reprintCertificate(actor: Actor, serial: string, reasonInp
   const pdf = await renderDocument(cert.content as unknown as DocumentViewModel);
   await transaction(
     (tx) => appendCertificateEvent(tx, cert.officeId, { certificateId: cert.id, action: "reprint", actorId: actor.id, actorName: actor.name, reason: reason.data }),
-    TX,
   );
   return ok({ pdf, serial: cert.serial });
 }
@@ -123,7 +120,7 @@ export async function revokeCertificate(actor: Actor, serial: string, reasonInpu
     if (changed.count !== 1) return false;
     await appendCertificateEvent(tx, cert.officeId, { certificateId: cert.id, action: "revoke", actorId: actor.id, actorName: actor.name, reason: reason.data }, now);
     return true;
-  }, TX);
+  });
   if (!done) return fail("conflict", "certificates.errors.notValid");
   return ok({ serial: cert.serial, status: "REVOKED" });
 }
@@ -164,7 +161,7 @@ export async function supersedeCertificate(
     // Lost the race: roll the new serial back with the transaction.
     if (!issued) throw new SupersedeConflict();
     return issued;
-  }, TX).catch((error: unknown) => {
+  }).catch((error: unknown) => {
     if (error instanceof SupersedeConflict) return "conflict" as const;
     throw error;
   });

@@ -5,7 +5,7 @@ import { finalStatuses, type CaseStatus, type CaseType } from "@/lib/workflow";
 import { maskIdNumber } from "@/lib/people/mask";
 import { checklistLabel } from "./checklists";
 import { slugOf } from "./case-letters";
-import { isoShanghai, loadOfficeCalendar, shanghaiDate } from "./clock";
+import { cachedOfficeCalendar, isoShanghai, shanghaiDate } from "./clock";
 import { isUuid } from "@/lib/db/ids";
 
 /**
@@ -44,7 +44,7 @@ export async function getCaseDetail(
       where: { OR: [{ id: c.linkedCaseId ?? undefined }, { linkedCaseId: c.id }] },
       select: { id: true, caseNumber: true, type: true, status: true, office: { select: { code: true, name: true, nameEn: true } } },
     }),
-    loadOfficeCalendar(db, user.officeId),
+    cachedOfficeCalendar(user.officeId),
     db.certificate.findMany({
       where: { caseId: c.id, officeId: user.officeId },
       orderBy: { issuedAt: "asc" },

@@ -27,9 +27,10 @@ const CALENDAR_TTL_MS = 60_000;
 const calendars = new Map<string, { at: number; calendar: Promise<WorkingCalendar> }>();
 
 /**
- * The office calendar for reading (lists, the inbox), kept for a minute per process: it changes
- * once a year, when the State Council publishes the next year's holidays, and was a query on every
- * list page (npm run bench). Work that decides a due date (effects.ts) reads it fresh.
+ * The office calendar for reading (lists, the inbox, the case page, the dashboard), kept a minute
+ * per process: it changes once a year, when the State Council publishes the next year's holidays,
+ * and was a query on every list page (npm run bench). Work that decides a due date (effects.ts)
+ * reads it fresh; the admin's calendar edits forget it at once (forgetOfficeCalendars).
  */
 export function cachedOfficeCalendar(officeId: string, now = Date.now()): Promise<WorkingCalendar> {
   const key = `${process.env.DATABASE_URL ?? ""}|${officeId}`;

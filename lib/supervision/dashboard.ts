@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import type { OfficeScoped } from "@/lib/db/scope";
 import { addWorkingDays, type WorkingCalendar } from "@/lib/domain/calendar";
-import { loadOfficeCalendar, shanghaiDate, slaDays } from "@/lib/cases/clock";
+import { cachedOfficeCalendar, shanghaiDate, slaDays } from "@/lib/cases/clock";
 import { replayLegOne } from "./sla";
 
 const OPEN = Prisma.sql`c."status" NOT IN ('COMPLETED', 'REJECTED', 'WITHDRAWN')`;
@@ -76,7 +76,7 @@ export interface LegCompliance {
  * transfer-out leg 2, transfer-in leg 3): counted in SQL. Leg 1 of a transfer-in ends with the
  * contact letter (approve), after which the row's due date is cleared: replayed from its events.
  */
-export async function slaPerLeg(officeId: string, since: Date): Promise<LegCompliance[]> {
+export async function slaPerLeg(officeId: string, since: Date, calendar: WorkingCalendar): Promise<LegCompliance[]> {
   const rows = await db.$queryRaw<LegCompliance[]>`
     SELECT c."type"::text AS type, c."slaLeg" AS leg, count(*)::int AS total,
       count(*) FILTER (WHERE (c."completedAt" AT TIME ZONE 'Asia/Shanghai')::date <= c."dueDate")::int AS within
@@ -91,7 +91,6 @@ export async function slaPerLeg(officeId: string, since: Date): Promise<LegCompl
         WHERE a."officeId" = ${officeId}::uuid AND a."action" = 'approve' AND c."type" = 'TRANSFER_IN' AND a."at" >= ${since}::timestamptz)
     ORDER BY e."caseId", e."seq"`;
   if (events.length) {
-    const calendar = await loadOfficeCalendar(db, officeId);
     const days = await slaDays(db, officeId, "TRANSFER_IN");
     const byCase = new Map<string, typeof events>();
     for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
@@ -120,14 +119,14 @@ export async function workloadPerCaseworker(officeId: string, today: string) {
 
 export async function getDashboard(user: OfficeScoped, now = new Date()) {
   const today = shanghaiDate(now);
-  const calendar = await loadOfficeCalendar(db, user.officeId);
+  const calendar = await cachedOfficeCalendar(user.officeId);
   const since = new Date(now.getTime() - 26 * 7 * 86_400_000);
   const [open, due, throughput, paid, sla, workload] = await Promise.all([
     openByStatusAndType(user.officeId),
     dueByType(user.officeId, today, calendar),
     throughputPerWeek(user.officeId, now),
     paidPerMonth(user.officeId, now),
-    slaPerLeg(user.officeId, since),
+    slaPerLeg(user.officeId, since, calendar),
     workloadPerCaseworker(user.officeId, today),
   ]);
   return { today, since: shanghaiDate(since), open, due, throughput, paid, sla, workload };

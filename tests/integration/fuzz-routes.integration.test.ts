@@ -24,6 +24,7 @@ import { CaseDriver, currentVersion } from "@/tests/factories/case-driver";
 import { ensureDemo } from "@/tests/factories/demo";
 import { createTestOffice, TEST_PASSWORD, type TestOffice } from "@/tests/factories/offices";
 import { clonePerson, type ClonedPerson } from "@/tests/factories/people";
+import { writeCounts } from "@/tests/factories/write-counts";
 
 process.env.JINGBAN_SIGNING_KEY ??= Buffer.from(
   crypto.generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
@@ -138,14 +139,6 @@ async function send(key: string, a: Attack, token: string): Promise<Response> {
   return handlers.get(key)!(request, { params: Promise.resolve(a.params) });
 }
 
-async function counts() {
-  const [cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings] = await Promise.all([
-    db.case.count(), db.caseEvent.count(), db.payment.count(), db.certificate.count(), db.certificateEvent.count(),
-    db.caseDocument.count({ where: { receivedAt: { not: null } } }), db.batchJob.count(),
-    db.auditSample.count(), db.auditSampleItem.count({ where: { reviewedAt: { not: null } } }), db.auditFinding.count(),
-  ]);
-  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings };
-}
 
 // ---- subjects: real things for the params, renewed when an accepted request used them up ------
 
@@ -355,12 +348,12 @@ describe.each(Object.keys(endpoints))("%s", (key) => {
           await renewSubjects();
           // "-1" in a shaped body stands for the case's current version (so the request gets deep).
           if (a.body?.includes('"version":-1')) a.body = a.body.replace('"version":-1', `"version":${await currentVersion(subject.caseId)}`);
-          const before = await counts();
+          const before = await writeCounts();
           const response = await send(key, a, token);
           const text = await response.text();
           expect(response.status, `${response.status} ${text.slice(0, 300)}`).toBeLessThan(500);
           if ((response.headers.get("content-type") ?? "").includes("json")) expect(() => JSON.parse(text)).not.toThrow();
-          if (response.status >= 400) expect(await counts()).toEqual(before);
+          if (response.status >= 400) expect(await writeCounts()).toEqual(before);
           else if (key === "POST /api/v1/certificates/batches") await waitForBatches();
         }),
         {

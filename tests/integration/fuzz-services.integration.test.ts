@@ -30,6 +30,7 @@ import { CaseDriver, currentVersion } from "@/tests/factories/case-driver";
 import { ensureDemo } from "@/tests/factories/demo";
 import { createTestOffice, TEST_PASSWORD, type TestOffice } from "@/tests/factories/offices";
 import { clonePerson, type ClonedPerson } from "@/tests/factories/people";
+import { writeCounts } from "@/tests/factories/write-counts";
 
 process.env.JINGBAN_SIGNING_KEY ??= Buffer.from(
   crypto.generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
@@ -124,16 +125,6 @@ beforeAll(async () => {
   subject.itemId = (await db.auditSampleItem.findFirstOrThrow({ where: { sampleId: sample.value.id }, select: { id: true } })).id;
 }, 120_000);
 
-async function counts() {
-  const [cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings, officeChanges, settings] = await Promise.all([
-    db.case.count(), db.caseEvent.count(), db.payment.count(), db.certificate.count(), db.certificateEvent.count(),
-    db.caseDocument.count({ where: { receivedAt: { not: null } } }), db.batchJob.count(),
-    db.auditSample.count(), db.auditSampleItem.count({ where: { reviewedAt: { not: null } } }), db.auditFinding.count(),
-    db.officeChange.count(), db.setting.count(),
-  ]);
-  const [referenceChanges, holidays, rates] = await Promise.all([db.referenceChange.count(), db.holiday.count(), db.creditingRate.count()]);
-  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings, officeChanges, settings, referenceChanges, holidays, rates };
-}
 
 const realCase = fc.constant(null).map(() => subject.caseId);
 const realSerial = fc.constant(null).map(() => subject.serial);
@@ -338,10 +329,10 @@ describe.each(Object.keys(targets))("%s", (name) => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...roles), target.args, async (role, args) => {
         await renewSubjects();
-        const before = await counts();
+        const before = await writeCounts();
         const result = await target.run(actorOf(role), args);
         expect(typeof result.ok).toBe("boolean");
-        if (!result.ok) expect(await counts()).toEqual(before);
+        if (!result.ok) expect(await writeCounts()).toEqual(before);
       }),
       { numRuns: RUNS, endOnFailure: true, examples: (target.examples?.() ?? []).map((args) => ["supervisor" as Role, args]) },
     );

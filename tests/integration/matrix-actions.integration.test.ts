@@ -29,6 +29,7 @@ import { CaseDriver, unwrap } from "@/tests/factories/case-driver";
 import { ensureDemo } from "@/tests/factories/demo";
 import { createTestOffice, type TestOffice } from "@/tests/factories/offices";
 import { clonePerson } from "@/tests/factories/people";
+import { writeCounts } from "@/tests/factories/write-counts";
 
 process.env.JINGBAN_SIGNING_KEY ??= Buffer.from(
   crypto.generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
@@ -139,16 +140,6 @@ afterAll(async () => {
   await stopBatchQueue();
 });
 
-async function counts() {
-  const [cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings, officeChanges, officeVersions, referenceChanges, holidays, rates, rateVersions] = await Promise.all([
-    db.case.count(), db.caseEvent.count(), db.payment.count(), db.certificate.count(), db.certificateEvent.count(),
-    db.caseDocument.count({ where: { receivedAt: { not: null } } }), db.batchJob.count(),
-    db.auditSample.count(), db.auditSampleItem.count({ where: { reviewedAt: { not: null } } }), db.auditFinding.count(),
-    db.officeChange.count(), db.office.aggregate({ _sum: { version: true } }).then((a) => a._sum.version),
-    db.referenceChange.count(), db.holiday.count(), db.creditingRate.count(), db.creditingRate.aggregate({ _sum: { version: true } }).then((a) => a._sum.version),
-  ]);
-  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings, officeChanges, officeVersions, referenceChanges, holidays, rates, rateVersions };
-}
 
 const en = getTranslator("en");
 
@@ -404,9 +395,9 @@ for (const { key, permission } of protectedActions) {
     test("nobody signed in → redirect to /login before anything is read or written", async () => {
       const args = await fixture.args(roleUser(home, "supervisor"));
       signInAs(null);
-      const before = await counts();
+      const before = await writeCounts();
       expect(await outcome(() => run(args))).toEqual({ kind: "redirect", value: "/login" });
-      expect(await counts()).toEqual(before);
+      expect(await writeCounts()).toEqual(before);
     });
 
     for (const role of roles) {
@@ -415,11 +406,11 @@ for (const { key, permission } of protectedActions) {
         const who = roleUser(home, role);
         const args = await fixture.args(who);
         signInAs(who, home);
-        const before = await counts();
+        const before = await writeCounts();
         const o = await outcome(() => run(args));
         if (!allowed) {
           expect(o.kind).toBe("forbidden");
-          expect(await counts()).toEqual(before);
+          expect(await writeCounts()).toEqual(before);
           return;
         }
         fixture.ok(o);
@@ -430,11 +421,11 @@ for (const { key, permission } of protectedActions) {
         const who = roleUser(partner, role);
         const args = await fixture.args(who);
         signInAs(who, partner);
-        const before = await counts();
+        const before = await writeCounts();
         const o = await outcome(() => run(args));
         if (allowed) expect(o.kind).toBe(fixture.foreign);
         else expect(["forbidden", "not_found"]).toContain(o.kind);
-        if (!(allowed && fixture.foreignWrites)) expect(await counts()).toEqual(before);
+        if (!(allowed && fixture.foreignWrites)) expect(await writeCounts()).toEqual(before);
       });
     }
   });
@@ -445,12 +436,12 @@ describe("the public action", () => {
     const setLocale = actions.get("actions.ts#setLocale")!;
     signInAs(null);
     const calls = edge.requireUserCalls;
-    const before = await counts();
+    const before = await writeCounts();
     await setLocale("en");
     expect([...edge.cookies.values()]).toEqual(["en"]);
     for (const junk of ["fr", "", null, { toString: () => "en" }, ["en"], "en\u0000", "zh-CN; Path=/; Domain=evil.example"]) await setLocale(junk);
     expect([...edge.cookies.values()]).toEqual(["en"]);
     expect(edge.requireUserCalls).toBe(calls);
-    expect(await counts()).toEqual(before);
+    expect(await writeCounts()).toEqual(before);
   });
 });

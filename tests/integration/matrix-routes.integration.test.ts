@@ -26,6 +26,7 @@ import { CaseDriver, requiredExtra, currentVersion, perform, receiveAllDocuments
 import { ensureDemo } from "@/tests/factories/demo";
 import { createTestOffice, TEST_PASSWORD, type TestOffice } from "@/tests/factories/offices";
 import { clonePerson } from "@/tests/factories/people";
+import { writeCounts } from "@/tests/factories/write-counts";
 
 process.env.JINGBAN_SIGNING_KEY ??= Buffer.from(
   crypto.generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
@@ -124,15 +125,6 @@ async function call(key: string, method: Method, o: Call = {}): Promise<{ status
   return { status: response.status, body: type.includes("json") && raw.length ? JSON.parse(raw.toString("utf8")) : raw, type };
 }
 
-/** Row counts of everything a refused call must not write. */
-async function counts() {
-  const [cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings] = await Promise.all([
-    db.case.count(), db.caseEvent.count(), db.payment.count(), db.certificate.count(), db.certificateEvent.count(),
-    db.caseDocument.count({ where: { receivedAt: { not: null } } }), db.batchJob.count(),
-    db.auditSample.count(), db.auditSampleItem.count({ where: { reviewedAt: { not: null } } }), db.auditFinding.count(),
-  ]);
-  return { cases, caseEvents, payments, certificates, certificateEvents, documents, batches, samples, reviews, findings };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Two offices, staff of every role in each, a token for everyone.
@@ -494,10 +486,10 @@ for (const { key, method, permission } of protectedEndpoints) {
 
     test("401 without a token, with a malformed one, and with a foreign one; nothing written", async () => {
       const s = await fixture.subject(roleUser(home, "supervisor"));
-      const before = await counts();
+      const before = await writeCounts();
       for (const auth of [{}, { authorization: "Bearer not-a-token" }, { authorization: `Basic ${Buffer.from(`x:${TEST_PASSWORD}`).toString("base64")}` }])
         expect((await call(key, method, { ...s, ...auth })).status).toBe(401);
-      expect(await counts()).toEqual(before);
+      expect(await writeCounts()).toEqual(before);
     });
 
     for (const role of roles) {
@@ -505,12 +497,12 @@ for (const { key, method, permission } of protectedEndpoints) {
       test(`${role} of the office → ${allowed ? fixture.ok : 403}`, async () => {
         const who = roleUser(home, role);
         const s = await fixture.subject(who);
-        const before = await counts();
+        const before = await writeCounts();
         const r = await call(key, method, { ...s, token: tokenOf(who) });
         if (!allowed) {
           expect(r.status, JSON.stringify(r.body)).toBe(403);
           expect(r.body.error.code).toBe("forbidden");
-          expect(await counts()).toEqual(before);
+          expect(await writeCounts()).toEqual(before);
           return;
         }
         expect(r.status, r.type.includes("json") ? JSON.stringify(r.body) : r.type).toBe(fixture.ok);
@@ -521,7 +513,7 @@ for (const { key, method, permission } of protectedEndpoints) {
       test(`${role} of another office → ${allowed ? fixture.foreign.status : "403 or 404"}, never the home office's thing`, async () => {
         const who = roleUser(partner, role);
         const s = await fixture.subject(who);
-        const before = await counts();
+        const before = await writeCounts();
         const r = await call(key, method, { ...s, token: tokenOf(who) });
         if (!allowed) {
           // Refused either way; which of the two depends only on the order of checks, not on the thing.
@@ -530,7 +522,7 @@ for (const { key, method, permission } of protectedEndpoints) {
           expect(r.status, JSON.stringify(r.body)).toBe(fixture.foreign.status);
           if (fixture.foreign.hides) expect(fixture.foreign.hides(r.body, s)).toBe(true);
         }
-        if (r.status >= 400) expect(await counts()).toEqual(before);
+        if (r.status >= 400) expect(await writeCounts()).toEqual(before);
       });
     }
   });
@@ -572,18 +564,18 @@ describe.each([...userRows, ...systemRows].map((r) => [`${r.type}: ${r.row.actio
       const who = roleUser(own(), role);
       const id = status === 200 ? cases.get(role)! : probe;
       const version = await currentVersion(id);
-      const before = await counts();
+      const before = await writeCounts();
       const r = await transition(who, id, { action: row.action, version, ...(await requiredExtra(row, id)) });
       expect(r.status, JSON.stringify(r.body)).toBe(status);
       if (status === 200) expect(r.body).toEqual({ status: row.to, version: version + 1 });
-      else expect(await counts()).toEqual(before);
+      else expect(await writeCounts()).toEqual(before);
     });
 
     test.each(roles)("%s of another office → 404, nothing written", async (role) => {
-      const before = await counts();
+      const before = await writeCounts();
       const r = await transition(roleUser(other(), role), probe, { action: row.action, version: await currentVersion(probe), ...(await requiredExtra(row, probe)) });
       expect(r.status, JSON.stringify(r.body)).toBe(404);
-      expect(await counts()).toEqual(before);
+      expect(await writeCounts()).toEqual(before);
     });
   },
 );

@@ -1,8 +1,1 @@
-/** Who acts on a case: the signed-in user, as the server read it from the database. */
-export interface Actor {
-  id: string;
-  name: string;
-  role: string;
-  officeId: string;
-  idNumber: string | null;
-}
+export type { Actor } from "@/lib/service/actor";

@@ -1,10 +1,11 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
-import { join, q, raw, sqlOf, sqlState, transaction, type SqlFragment } from "@/lib/db/sql";
+import { join, q, raw, sqlOf, type SqlFragment } from "@/lib/db/sql";
+import { runInTransaction } from "@/lib/service/transaction";
 import { can } from "@/lib/auth/permissions";
 import { findTransition, hasAction, roleMayPerform, type Action, type CaseStatus, type Transition } from "@/lib/workflow";
 import type { Actor } from "./actor";
-import { CaseFailure, asResult, fail, type CaseResult } from "./errors";
+import { asResult, fail, type CaseResult } from "./errors";
 import { appendCaseEvent, type EventActor } from "./events";
 import { fieldEffects, worldEffects, type CaseFields, type EffectContext } from "./effects";
 import { assertNotAboutSelf, checkGuard } from "./guards";
@@ -99,19 +100,4 @@ async function applySystemTransition(tx: Tx, caseId: string, action: Action, act
 
 export type SystemTransition = typeof applySystemTransition;
 
-/**
- * Runs a unit of case work in one transaction. Unique violations (a second payment, a month
- * refunded twice) and serialization failures of concurrent writers are conflicts, never 500s.
- */
-export async function runInTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  try {
-    return await transaction(work);
-  } catch (error) {
-    if (error instanceof CaseFailure) throw error;
-    if (error instanceof Prisma.PrismaClientKnownRequestError && ["P2002", "P2034", "P2028"].includes(error.code))
-      throw new CaseFailure("conflict", "errors.conflict");
-    // The same, from a statement of lib/db/sql.ts: unique violation, serialization failure, deadlock.
-    if (["23505", "40001", "40P01"].includes(sqlState(error) ?? "")) throw new CaseFailure("conflict", "errors.conflict");
-    throw error;
-  }
-}
+export { runInTransaction } from "@/lib/service/transaction";

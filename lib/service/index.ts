@@ -1,0 +1,3 @@
+export * from "./result";
+export type { Actor } from "./actor";
+export { runInTransaction } from "./transaction";

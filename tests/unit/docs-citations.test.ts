@@ -187,3 +187,26 @@ describe("citations of docs/rules.md, docs/calc-api.md and docs/api.md", () => {
     expect(problemOf({ file: "x", line: 1, doc: "rules", section: "7", example: "E99", text: "" }, indexes.rules)).toMatch(/no example E99/);
   });
 });
+
+describe("docs/rules.md §7 and the golden cases", () => {
+  const rules = readFileSync(path.join(root, docFile.rules), "utf8");
+  const examples = rules.slice(rules.indexOf("\n## §7"), rules.indexOf("\n## §8"));
+  const golden = JSON.parse(readFileSync(path.join(root, "tests/fixtures/golden.json"), "utf8")) as {
+    cases: { id: string; expected: unknown }[];
+  };
+  const leaves = (v: unknown): string[] =>
+    v !== null && typeof v === "object" ? Object.values(v).flatMap(leaves) : [String(v)];
+  const expectedValues = new Set(golden.cases.flatMap((c) => leaves(c.expected)));
+
+  test("every worked example is a golden case and every golden case a worked example", () => {
+    const inDoc = [...indexes.rules.examples].sort();
+    const inGolden = [...new Set(golden.cases.map((c) => c.id.split("-")[0]))].sort();
+    expect(inDoc).toEqual(inGolden);
+  });
+
+  test("every result printed in bold under §7 is an expected value of the golden cases", () => {
+    const bold = [...examples.matchAll(/\*\*(\d+\.\d{2}|\d{4}-\d{2}-\d{2})\*\*/g)].map((m) => m[1]);
+    expect(bold.length).toBeGreaterThan(15);
+    expect(bold.filter((b) => !expectedValues.has(b))).toEqual([]);
+  });
+});

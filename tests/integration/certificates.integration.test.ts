@@ -1,8 +1,4 @@
 import crypto from "node:crypto";
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
 import { transaction } from "@/lib/db/sql";
@@ -27,6 +23,7 @@ import { runBatchJob } from "@/lib/certificates/batch";
 import { stopBatchQueue } from "@/lib/certificates/batch-queue";
 import { gatherCertificate } from "@/lib/certificates/gather";
 import type { DocumentViewModel } from "@/lib/pdf/types";
+import { decodeQr, pdfPageCount } from "@/tests/factories/pdf";
 
 // Office codes, usernames and ID numbers are unique to this file: the integration database is shared.
 process.env.JINGBAN_SIGNING_KEY ??= Buffer.from(
@@ -36,12 +33,6 @@ process.env.JINGBAN_PUBLIC_URL = "https://jingban.test";
 
 const PROVINCE = "证书测试省";
 const PASSWORD = "Cert-Test-Password-1";
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jingban-cert-it-"));
-const pdfPages = (pdf: Buffer) => {
-  const file = path.join(dir, `${crypto.randomUUID()}.pdf`);
-  fs.writeFileSync(file, pdf);
-  return Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1]);
-};
 
 const users: Record<string, { id: string; token: string }> = {};
 let officeA: { id: string; code: string };
@@ -107,7 +98,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopBatchQueue();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("issue → verify → revoke", () => {
@@ -121,7 +111,7 @@ describe("issue → verify → revoke", () => {
     const pdf = await pdfRoute(call(new URL(body.url).pathname, { token: users["cert-cw-a"].token }), params({ serial: body.serial }));
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    expect(pdfPages(Buffer.from(await pdf.arrayBuffer()))).toBe(1);
+    expect(await pdfPageCount(Buffer.from(await pdf.arrayBuffer()))).toBe(1);
 
     const v = await verify(body.verificationCode);
     expect(v.status).toBe(200);
@@ -206,6 +196,28 @@ describe("the signed QR payload", () => {
     expect((await verify(body.verificationCode, query)).body.signature).toBe("valid");
     const otherPayload = Buffer.from(JSON.stringify({ ...signed.payload, serial: "IT-CERT-A-2026-999999" })).toString("base64url");
     expect((await verify(body.verificationCode, `?p=${otherPayload}&s=${signed.signature}`)).body.signature).toBe("invalid");
+  });
+
+  test("the QR code read off the downloaded PDF's pixels is the signed verification URL, and that URL verifies", async () => {
+    const { body } = await issue("cert-cw-a", P2.idNumber);
+    const response = await pdfRoute(call(`/api/v1/certificates/${body.serial}/pdf`, { token: users["cert-cw-a"].token }), params({ serial: body.serial }));
+    expect(response.status).toBe(200);
+    const scanned = await decodeQr(Buffer.from(await response.arrayBuffer()), 1);
+    const content = (await stored(body.serial)).content as unknown as DocumentViewModel;
+    expect(scanned).toBe(content.trust!.qrText);
+
+    // It opens this certificate's public verification page …
+    const url = new URL(scanned!);
+    expect(`${url.origin}${url.pathname}`).toBe(`https://jingban.test/verify/${body.verificationCode}`);
+    // … its payload names this certificate and checks offline with the published key …
+    const signed = parseSignedUrl(scanned!)!;
+    expect(signed.payload).toMatchObject({ serial: body.serial, code: body.verificationCode, kind: "CERTIFICATE", officeCode: "IT-CERT-A" });
+    const publicKey = crypto.createPublicKey(await (await keyRoute(call("/.well-known/jingban-signing-key"))).text());
+    expect(verifySignature(signed.bytes, signed.signature, publicKey)).toBe(true);
+    // … and the online check of the scanned code and query says valid, signature and all.
+    const v = await verify(url.pathname.split("/").pop()!, url.search);
+    expect(v.status).toBe(200);
+    expect(v.body).toMatchObject({ status: "valid", signature: "valid", serial: body.serial, kind: "CERTIFICATE", name: "证*乙", idNumber: "110101********1233", office: { code: "IT-CERT-A" } });
   });
 });
 
@@ -333,7 +345,7 @@ describe("batch printing", () => {
     expect(status).toMatchObject({ status: "DONE", percent: 100, url: `/api/v1/certificates/batches/${batch.id}/pdf` });
     const pdf = await batchPdfRoute(call(status.url!, { token }), params({ id: batch.id }));
     expect(pdf.status).toBe(200);
-    expect(pdfPages(Buffer.from(await pdf.arrayBuffer()))).toBe(total);
+    expect(await pdfPageCount(Buffer.from(await pdf.arrayBuffer()))).toBe(total);
     // another office's user cannot see the batch
     expect((await batchStatusRoute(call(`/api/v1/certificates/batches/${batch.id}`, { token: users["cert-cw-b"].token }), params({ id: batch.id }))).status).toBe(404);
     expect((await verifyChain(db, officeA.id, "certificate")).ok).toBe(true);
@@ -368,7 +380,7 @@ describe("batch printing", () => {
     const renderMs = performance.now() - t1;
     const done = await db.batchJob.findUniqueOrThrow({ where: { id: batch.id }, select: { status: true, pdf: true, pdfBytes: true } });
     expect(done.status).toBe("DONE");
-    expect(pdfPages(Buffer.from(done.pdf!))).toBe(N);
+    expect(await pdfPageCount(Buffer.from(done.pdf!))).toBe(N);
     console.log(
       `[batch] ${N} certificates: issued in ${(issuedMs / 1000).toFixed(1)} s; rendered into one PDF in ${(renderMs / 1000).toFixed(1)} s ` +
         `(${(renderMs / N).toFixed(1)} ms each), ${(done.pdfBytes! / 1024 / 1024).toFixed(2)} MB`,

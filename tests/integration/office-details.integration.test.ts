@@ -5,10 +5,6 @@
  * record — and the contact letter of a transfer-in then prints the account.
  */
 import crypto from "node:crypto";
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { defaultLocalSlaDays } from "@/lib/admin/queries";
 import { updateOffice } from "@/lib/admin/update-office";
@@ -20,17 +16,11 @@ import { getTranslator, hasMessage } from "@/lib/i18n/translate";
 import { CaseDriver } from "@/tests/factories/case-driver";
 import { ensureDemo } from "@/tests/factories/demo";
 import { createTestOffice, type TestOffice } from "@/tests/factories/offices";
+import { pdfText } from "@/tests/factories/pdf";
 
 process.env.JINGBAN_SIGNING_KEY ??= Buffer.from(
   crypto.generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
 ).toString("base64");
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jingban-office-"));
-const pdftotext = (pdf: Buffer) => {
-  const file = path.join(dir, `${crypto.randomUUID()}.pdf`);
-  fs.writeFileSync(file, pdf);
-  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
-};
 
 /** A receiving account in the demo's style: a real bank's branch, an obviously made-up number. */
 const bank = {
@@ -280,7 +270,7 @@ describe("the contact letter carries the office's bank account", () => {
     const letter = await db.certificate.findFirstOrThrow({ where: { caseId, kind: "CONTACT_LETTER" }, select: { serial: true } });
     const printed = await printCertificate(home.user("caseworker1"), letter.serial);
     if (!printed.ok) throw new Error(printed.messageKey);
-    return pdftotext(printed.value.pdf);
+    return pdfText(printed.value.pdf);
   }
 
   test("without an account on file the letter says so; once the admin sets one, the next transfer-in's letter prints it", async () => {

@@ -1,8 +1,4 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import QRCode, { type QRCodeSegment } from "qrcode";
 import { buildCertificate } from "@/lib/pdf/certificate/view-model";
 import { renderCertificate } from "@/lib/pdf/certificate/render";
@@ -15,41 +11,25 @@ import { completeDocument } from "@/lib/pdf/document";
 import { renderBatch, renderDocument } from "@/lib/pdf/render-document";
 import { symbolSegments } from "@/lib/pdf/qr";
 import type { DocumentDraft, DocumentViewModel } from "@/lib/pdf/types";
+import { decodeQr, pdfFonts, pdfPageCount, pdfText, renderPage } from "@/tests/factories/pdf";
 
-// Rendering is checked with poppler's own tools (shared/STACK.md installs poppler-utils).
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jingban-pdf-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-function save(pdf: Buffer): string {
-  const file = path.join(dir, `doc-${++n}.pdf`);
-  fs.writeFileSync(file, pdf);
-  return file;
-}
-const pdftotext = (file: string) => execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
-const pdffonts = (file: string) => execFileSync("pdffonts", [file], { encoding: "utf8" });
-const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1]);
-
-/** Page 1 rasterised by poppler as 8-bit grey (PGM), `dpi` pixels per inch. */
-function rasterise(file: string, dpi: number): { width: number; height: number; pixels: Buffer } {
-  const prefix = file.replace(/\.pdf$/, "");
-  execFileSync("pdftoppm", ["-r", String(dpi), "-gray", "-f", "1", "-l", "1", "-singlefile", file, prefix]);
-  const pgm = fs.readFileSync(`${prefix}.pgm`);
-  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 50).toString("latin1"))!;
-  return { width: Number(header[1]), height: Number(header[2]), pixels: pgm.subarray(header[0].length) };
-}
+// Rendering is checked by reading the PDF back with npm packages (tests/factories/pdf.ts):
+// PDF.js for text, pages and pixels, pdf-lib for the fonts, jsQR for the QR code.
 
 /**
- * The QR code as printed: the modules read off the rasterised page (at the centre of each module
- * of the 86 pt square at the left margin, whose bottom row is the lowest ink in that column).
+ * The QR code as printed: the modules read off page 1 rasterised at 300 dpi (at the centre of
+ * each module of the 86 pt square at the left margin, whose bottom row is the lowest ink in that
+ * column).
  */
-function printedQr(file: string, size: number): Uint8Array {
+async function printedQr(pdf: Buffer, size: number): Promise<Uint8Array> {
   const dpi = 300;
-  const { width, height, pixels } = rasterise(file, dpi);
   const px = dpi / 72;
+  const { width, height, data } = await renderPage(pdf, 1, px);
   const side = 86 * px;
   const pitch = side / size;
   const left = 48 * px;
-  const dark = (x: number, y: number) => pixels[Math.round(y) * width + Math.round(x)] < 128;
+  // Black on white: the red channel is enough.
+  const dark = (x: number, y: number) => data[(Math.round(y) * width + Math.round(x)) * 4] < 128;
   let bottom = height - 1;
   while (bottom > 0 && !dark(left + pitch / 2, bottom)) bottom--;
   const top = bottom + 1 - side;
@@ -92,8 +72,8 @@ const certificate = issue(
 
 describe("certificate PDF", () => {
   test("carries the Chinese name, the ID number, the serial and the amounts as text", async () => {
-    const file = save(await renderCertificate(certificate));
-    const text = pdftotext(file);
+    const pdf = await renderCertificate(certificate);
+    const text = await pdfText(pdf);
     expect(text).toContain("李明");
     expect(text).toContain("440305199003071236");
     expect(text).toContain("440300-2026-000001");
@@ -101,25 +81,31 @@ describe("certificate PDF", () => {
     for (const amount of ["40,379.75", "36,361.58", "6,000.00", "5,760.00"]) expect(text).toContain(amount);
     expect(text).toContain("ABCD-EFGH-JKMN-PQRS");
     expect(text).toContain("2026-05-01 10:23:45 (Asia/Shanghai, UTC+08:00)");
-    expect(pages(file)).toBe(1);
+    expect(await pdfPageCount(pdf)).toBe(1);
   });
 
   test("embeds the CJK font as a subset and stays well under 100 KB", async () => {
     const pdf = await renderCertificate(certificate);
-    const fonts = pdffonts(save(pdf)).split("\n").slice(2).filter(Boolean);
+    const fonts = await pdfFonts(pdf);
     expect(fonts).toHaveLength(1);
-    // name, type…, then the emb / sub / uni columns
-    expect(fonts[0]).toMatch(/^[A-Z]{6}\+NotoSansSC-Regular\s.*\byes\s+yes\s+yes\b/);
+    // the subset-tagged name, embedded, a subset, with a ToUnicode map
+    expect(fonts[0].name).toMatch(/^[A-Z]{6}\+NotoSansSC-Regular$/);
+    expect(fonts[0]).toMatchObject({ embedded: true, subset: true, unicode: true });
     expect(pdf.length).toBeLessThan(100_000);
     console.log(`certificate PDF: ${pdf.length} bytes`);
   });
 
   test("the printed QR code is the signed verification URL, module for module", async () => {
-    const file = save(await renderCertificate(certificate));
+    const pdf = await renderCertificate(certificate);
     // qrcode itself encodes the segments lib/pdf/qr.ts chose (tests/unit/pdf-qr.test.ts checks those).
     const expected = QRCode.create(symbolSegments(certificate.trust!.qrText) as QRCodeSegment[], { errorCorrectionLevel: "M" }).modules;
-    const printed = printedQr(file, expected.size);
+    const printed = await printedQr(pdf, expected.size);
     expect(Buffer.from(printed).equals(Buffer.from(expected.data))).toBe(true);
+  });
+
+  test("a QR reader decodes the printed code as the signed verification URL", async () => {
+    const pdf = await renderCertificate(certificate);
+    expect(await decodeQr(pdf, 1)).toBe(certificate.trust!.qrText);
   });
 
   test("a reprint of the stored view model is byte-for-byte the same file", async () => {
@@ -137,13 +123,13 @@ describe("certificate PDF", () => {
     const long = Array.from({ length: years }, (_, i) => ({ from: `${first + i}-01`, to: `${first + i}-12`, monthlyBase: String(1000 + i * 200), accountRate: "0.08" }));
     const longRates = Object.fromEntries(Array.from({ length: 47 }, (_, i) => [1980 + i, i % 2 ? "0.03" : "0.035"]));
     const vm = issue(buildCertificate({ person: { ...person, hukouProvince: "广东", accountType: "GENERAL" }, office, records: long, rates: longRates, asOf: issuedAt, issuerName: "周敏" }), "440300-2026-000002");
-    const file = save(await renderDocument(vm));
-    expect(pages(file)).toBe(expectedPages);
-    expect(pdftotext(file)).toContain("2025-01 – 2025-12");
+    const pdf = await renderDocument(vm);
+    expect(await pdfPageCount(pdf)).toBe(expectedPages);
+    expect(await pdfText(pdf)).toContain("2025-01 – 2025-12");
   });
 
   test("a draft renders, marked as not issued", async () => {
-    const text = pdftotext(save(await renderDocument({ ...buildCertificate({ person: { ...person, hukouProvince: "广东", accountType: "TEMPORARY" }, office, records, rates, asOf: issuedAt, issuerName: "周敏" }) })));
+    const text = await pdfText(await renderDocument({ ...buildCertificate({ person: { ...person, hukouProvince: "广东", accountType: "TEMPORARY" }, office, records, rates, asOf: issuedAt, issuerName: "周敏" }) }));
     expect(text).toContain("DRAFT");
     expect(text).toContain("临时缴费账户");
   });
@@ -185,7 +171,7 @@ describe("letters render with their amounts in capitals", () => {
       ["基本养老保险关系转移接续信息表", "116,347.58", "转入地计息"],
     ],
   ])("%s", async (_label, draft, expected) => {
-    const text = pdftotext(save(await renderDocument(issue(draft, "440300-2026-000009"))));
+    const text = await pdfText(await renderDocument(issue(draft, "440300-2026-000009")));
     for (const s of expected) expect(text).toContain(s);
     expect(text).toContain("440300-2026-000009");
   });
@@ -197,11 +183,10 @@ describe("batch", () => {
     const vms = Array.from({ length: N }, (_, i) => issue(certificate, `440300-2026-${String(i + 1).padStart(6, "0")}`));
     const progress: number[] = [];
     const { pdf, documents } = await renderBatch(vms, { title: "batch", onProgress: (d) => void progress.push(d) });
-    const file = save(pdf);
     expect(documents).toBe(N);
-    expect(pages(file)).toBe(N);
+    expect(await pdfPageCount(pdf)).toBe(N);
     expect(progress).toHaveLength(N);
-    expect(pdffonts(file).split("\n").slice(2).filter(Boolean)).toHaveLength(1);
-    expect(pdftotext(file)).toContain("440300-2026-000025");
+    expect(await pdfFonts(pdf)).toHaveLength(1);
+    expect(await pdfText(pdf)).toContain("440300-2026-000025");
   });
 });

@@ -5,7 +5,7 @@ import { renderBatch } from "@/lib/pdf/render-document";
 import type { DocumentViewModel } from "@/lib/pdf/types";
 import { appendCertificateEvents } from "./events";
 import { filterWhere, type CertificateFilter } from "./queries";
-import { fail, ok, type Actor, type Result } from "./result";
+import { asResult, fail, type Actor, type Result } from "@/lib/service";
 
 /** More than this in one file is refused: narrow the filter (a day of an office is far less). */
 export const BATCH_LIMIT = 5000;
@@ -49,33 +49,38 @@ function view(b: { id: string; status: BatchView["status"]; total: number; done:
  * Freezes the selection (oldest first, the order they were issued) and queues the job. The
  * caller enqueues with `enqueue` (lib/certificates/batch-queue.ts in the server).
  */
-export async function createBatch(
+export function createBatch(
   actor: Actor,
   filter: CertificateFilter,
   enqueue: (batchId: string) => Promise<void>,
 ): Promise<Result<BatchView>> {
-  if (!can(actor, "certificate:issue")) return fail("forbidden", "errors.forbidden");
-  const rows = await db.certificate.findMany({
-    where: filterWhere(actor, filter),
-    orderBy: [{ issuedAt: "asc" }, { id: "asc" }],
-    take: BATCH_LIMIT + 1,
-    select: { id: true },
+  return asResult(async () => {
+    if (!can(actor, "certificate:issue")) fail("forbidden", "errors.forbidden");
+    const rows = await db.certificate.findMany({
+      where: filterWhere(actor, filter),
+      orderBy: [{ issuedAt: "asc" }, { id: "asc" }],
+      take: BATCH_LIMIT + 1,
+      select: { id: true },
+    });
+    if (!rows.length) fail("unprocessable", "certificates.errors.batchEmpty");
+    if (rows.length > BATCH_LIMIT) fail("unprocessable", "certificates.errors.batchTooLarge");
+    const batch = await db.batchJob.create({
+      data: { officeId: actor.officeId, filter, certificateIds: rows.map((r) => r.id), total: rows.length, createdById: actor.id },
+      select: batchSelect,
+    });
+    await enqueue(batch.id);
+    return view(batch);
   });
-  if (!rows.length) return fail("unprocessable", "certificates.errors.batchEmpty");
-  if (rows.length > BATCH_LIMIT) return fail("unprocessable", "certificates.errors.batchTooLarge");
-  const batch = await db.batchJob.create({
-    data: { officeId: actor.officeId, filter, certificateIds: rows.map((r) => r.id), total: rows.length, createdById: actor.id },
-    select: batchSelect,
-  });
-  await enqueue(batch.id);
-  return ok(view(batch));
 }
 
-export async function getBatch(actor: Actor, id: string): Promise<Result<BatchView>> {
-  if (!can(actor, "certificate:read")) return fail("forbidden", "errors.forbidden");
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return fail("not_found", "errors.notFound");
-  const batch = await db.batchJob.findFirst({ where: { id, officeId: actor.officeId }, select: batchSelect });
-  return batch ? ok(view(batch)) : fail("not_found", "errors.notFound");
+export function getBatch(actor: Actor, id: string): Promise<Result<BatchView>> {
+  return asResult(async () => {
+    if (!can(actor, "certificate:read")) fail("forbidden", "errors.forbidden");
+    if (!/^[0-9a-f-]{36}$/i.test(id)) fail("not_found", "errors.notFound");
+    const batch = await db.batchJob.findFirst({ where: { id, officeId: actor.officeId }, select: batchSelect });
+    if (!batch) fail("not_found", "errors.notFound");
+    return view(batch);
+  });
 }
 
 export async function listBatches(actor: Actor, limit = 5): Promise<BatchView[]> {
@@ -89,13 +94,15 @@ export async function listBatches(actor: Actor, limit = 5): Promise<BatchView[]>
   return rows.map(view);
 }
 
-export async function getBatchPdf(actor: Actor, id: string): Promise<Result<{ pdf: Buffer; id: string }>> {
-  if (!can(actor, "certificate:read")) return fail("forbidden", "errors.forbidden");
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return fail("not_found", "errors.notFound");
-  const batch = await db.batchJob.findFirst({ where: { id, officeId: actor.officeId }, select: { status: true, pdf: true } });
-  if (!batch) return fail("not_found", "errors.notFound");
-  if (batch.status !== "DONE" || !batch.pdf) return fail("conflict", "certificates.errors.batchNotReady");
-  return ok({ pdf: Buffer.from(batch.pdf), id });
+export function getBatchPdf(actor: Actor, id: string): Promise<Result<{ pdf: Buffer; id: string }>> {
+  return asResult(async () => {
+    if (!can(actor, "certificate:read")) fail("forbidden", "errors.forbidden");
+    if (!/^[0-9a-f-]{36}$/i.test(id)) fail("not_found", "errors.notFound");
+    const batch = await db.batchJob.findFirst({ where: { id, officeId: actor.officeId }, select: { status: true, pdf: true } });
+    if (!batch) fail("not_found", "errors.notFound");
+    if (batch.status !== "DONE" || !batch.pdf) fail("conflict", "certificates.errors.batchNotReady");
+    return { pdf: Buffer.from(batch.pdf), id };
+  });
 }
 
 async function* storedDocuments(ids: readonly string[]): AsyncGenerator<{ id: string; vm: DocumentViewModel }> {

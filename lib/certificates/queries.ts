@@ -5,7 +5,7 @@ import { certificateVisibleTo } from "@/lib/db/scope";
 import { can } from "@/lib/auth/permissions";
 import { maskIdNumber } from "@/lib/people/mask";
 import { documentKinds } from "@/lib/pdf/types";
-import { fail, ok, type Actor, type Result } from "./result";
+import { asResult, fail, type Actor, type Result } from "@/lib/service";
 
 export const documentStatuses = ["VALID", "REVOKED", "SUPERSEDED"] as const;
 
@@ -78,30 +78,32 @@ function decodeCursor(cursor: string): { issuedAt: Date; id: string } | null {
 }
 
 /** Newest first, keyset pagination on (issuedAt, id): stable under concurrent issuing. */
-export async function listCertificates(
+export function listCertificates(
   actor: Actor,
   filter: CertificateFilter,
   page: { cursor?: string | null; limit?: number } = {},
 ): Promise<Result<{ items: CertificateListItem[]; nextCursor: string | null }>> {
-  if (!can(actor, "certificate:read")) return fail("forbidden", "errors.forbidden");
-  const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
-  const after = page.cursor ? decodeCursor(page.cursor) : null;
-  if (page.cursor && !after) return fail("bad_request", "errors.badRequest", [{ path: "cursor", messageKey: "validation.invalid" }]);
-  const rows = await db.certificate.findMany({
-    where: {
-      AND: [
-        filterWhere(actor, filter),
-        after ? { OR: [{ issuedAt: { lt: after.issuedAt } }, { issuedAt: after.issuedAt, id: { lt: after.id } }] } : {},
-      ],
-    },
-    orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    select: { id: true, serial: true, kind: true, status: true, issuedAt: true, personId: true, issuedById: true },
+  return asResult(async () => {
+    if (!can(actor, "certificate:read")) fail("forbidden", "errors.forbidden");
+    const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
+    const after = page.cursor ? decodeCursor(page.cursor) : null;
+    if (page.cursor && !after) fail("bad_request", "errors.badRequest", {}, [{ path: "cursor", key: "validation.invalid" }]);
+    const rows = await db.certificate.findMany({
+      where: {
+        AND: [
+          filterWhere(actor, filter),
+          after ? { OR: [{ issuedAt: { lt: after.issuedAt } }, { issuedAt: after.issuedAt, id: { lt: after.id } }] } : {},
+        ],
+      },
+      orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
+      take: limit + 1,
+      select: { id: true, serial: true, kind: true, status: true, issuedAt: true, personId: true, issuedById: true },
+    });
+    const pageRows = rows.slice(0, limit);
+    const items = await describe(db, pageRows);
+    const last = pageRows[pageRows.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.issuedAt, last.id) : null };
   });
-  const pageRows = rows.slice(0, limit);
-  const items = await describe(db, pageRows);
-  const last = pageRows[pageRows.length - 1];
-  return ok({ items, nextCursor: rows.length > limit && last ? encodeCursor(last.issuedAt, last.id) : null });
 }
 
 async function describe(

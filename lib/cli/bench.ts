@@ -289,10 +289,10 @@ async function benchPdf() {
   const { renderDocument } = await import("@/lib/pdf/render-document");
   const { qrPng } = await import("@/lib/pdf/qr");
   const { cjkFontBuffer } = await import("@/lib/pdf/fonts");
-  const issuer = await db.user.findUniqueOrThrow({ where: { username: "caseworker1" }, select: { id: true, name: true, role: true, officeId: true } });
+  const issuer = await db.user.findUniqueOrThrow({ where: { username: "caseworker1" }, select: { id: true, name: true, role: true, officeId: true, idNumber: true } });
   const p1 = await db.insuredPerson.findUniqueOrThrow({ where: { idNumber: "440305199003071236" }, select: { id: true } });
   const issued = await issueCertificate(issuer, { personId: p1.id }, { baseUrl: "https://jingban.example" });
-  if (!issued.ok) throw new Error(`issue: ${issued.messageKey}`);
+  if (!issued.ok) throw new Error(`issue: ${issued.error.key}`);
   const cert = await db.certificate.findUniqueOrThrow({ where: { serial: issued.value.serial }, select: { content: true } });
   const vm = cert.content as unknown as import("@/lib/pdf/types").DocumentViewModel;
 
@@ -412,7 +412,7 @@ async function benchBatch(vm: import("@/lib/pdf/types").DocumentViewModel) {
   const { db } = await import("@/lib/db/client");
   const { createBatch, runBatchJob } = await import("@/lib/certificates/batch");
   const { renderBatch } = await import("@/lib/pdf/render-document");
-  const issuer = await db.user.findUniqueOrThrow({ where: { username: "caseworker1" }, select: { id: true, name: true, role: true, officeId: true } });
+  const issuer = await db.user.findUniqueOrThrow({ where: { username: "caseworker1" }, select: { id: true, name: true, role: true, officeId: true, idNumber: true } });
   const existing = await db.certificate.count({ where: { officeId: issuer.officeId } });
   // 1,000 stored certificates of the office: copies of the issued one under their own serials.
   await db.$executeRawUnsafe(
@@ -423,7 +423,7 @@ async function benchBatch(vm: import("@/lib/pdf/types").DocumentViewModel) {
     issuer.officeId, 1000 - existing,
   );
   const batch = await createBatch(issuer, {}, async () => {});
-  if (!batch.ok) throw new Error(`batch: ${batch.messageKey}`);
+  if (!batch.ok) throw new Error(`batch: ${batch.error.key}`);
   if (batch.value.total !== 1000) throw new Error(`batch of ${batch.value.total}`);
   const t = performance.now();
   await runBatchJob(batch.value.id);

@@ -1,5 +1,5 @@
 import { getApiUser, type SessionUser } from "@/lib/auth/session";
-import type { CaseFailure } from "@/lib/cases/errors";
+import type { Failure } from "@/lib/service";
 import type { Translator } from "@/lib/i18n/translate";
 import { apiError, describeError, requestTranslator } from "./api";
 
@@ -29,8 +29,8 @@ export function withApiUser<P>(
   };
 }
 
-/** A case-service refusal as an API error in the caller's language. */
-export function failureResponse(error: CaseFailure, t: Translator): Response {
+/** A service refusal (lib/service) as an API error in the caller's language. */
+export function failureResponse(error: Failure, t: Translator): Response {
   return apiError(
     error.code,
     t(error.key, error.params),

@@ -150,7 +150,7 @@ const subject = { caseId: "", serial: "", code: "", batchId: "", decidedId: "", 
 
 async function freshCertificate() {
   const r = await issueCertificate(office.user("caseworker1"), { personId: person.id }, { baseUrl: "http://localhost" });
-  if (!r.ok) throw new Error(r.messageKey);
+  if (!r.ok) throw new Error(r.error.key);
   subject.serial = r.value.serial;
   subject.code = r.value.verificationCode;
 }

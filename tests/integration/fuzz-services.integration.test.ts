@@ -101,7 +101,7 @@ async function renewSubjects() {
   const cert = subject.serial ? await db.certificate.findUnique({ where: { serial: subject.serial }, select: { status: true } }) : null;
   if (cert?.status !== "VALID") {
     const r = await issueCertificate(office.user("caseworker1"), { personId: person.id }, { baseUrl: "http://localhost" });
-    if (!r.ok) throw new Error(r.messageKey);
+    if (!r.ok) throw new Error(r.error.key);
     subject.serial = r.value.serial;
   }
 }

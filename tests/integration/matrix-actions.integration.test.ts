@@ -207,7 +207,7 @@ const homePerson = () => (homePersonP1 ??= clonePerson("P1", { offices: { "44030
 const freshCase = async () => unwrap(createCase(home.user("caseworker1"), { type: "DUPLICATE_REFUND", idNumber: (await p4()).idNumber }));
 async function freshCertificate() {
   const r = await issueCertificate(home.user("caseworker1"), { personId: (await homePerson()).id }, { baseUrl: "http://localhost" });
-  if (!r.ok) throw new Error(r.messageKey);
+  if (!r.ok) throw new Error(r.error.key);
   return r.value;
 }
 

@@ -210,7 +210,7 @@ async function freshCase() {
 }
 async function freshCertificate() {
   const r = await issueCertificate(home.user("caseworker1"), { personId: (await homePerson()).id }, { baseUrl: "http://localhost" });
-  if (!r.ok) throw new Error(`issue: ${r.code} ${r.messageKey}`);
+  if (!r.ok) throw new Error(`issue: ${r.error.code} ${r.error.key}`);
   return r.value;
 }
 const homeCertificate = memo(freshCertificate);

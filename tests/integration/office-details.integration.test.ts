@@ -269,7 +269,7 @@ describe("the contact letter carries the office's bank account", () => {
   async function contactLetterText(caseId: string) {
     const letter = await db.certificate.findFirstOrThrow({ where: { caseId, kind: "CONTACT_LETTER" }, select: { serial: true } });
     const printed = await printCertificate(home.user("caseworker1"), letter.serial);
-    if (!printed.ok) throw new Error(printed.messageKey);
+    if (!printed.ok) throw new Error(printed.error.key);
     return pdfText(printed.value.pdf);
   }
 

@@ -8,7 +8,7 @@ import { createBatch, type BatchView } from "@/lib/certificates/batch";
 import { enqueueBatch } from "@/lib/certificates/batch-queue";
 import { certificateFilterSchema } from "@/lib/certificates/queries";
 import { publicBaseUrl } from "@/lib/certificates/public-url";
-import type { Failure } from "@/lib/certificates/result";
+import type { Failure } from "@/lib/service";
 
 export type ActionResult<T = undefined> =
   | { ok: true; value: T; message?: string }
@@ -16,8 +16,8 @@ export type ActionResult<T = undefined> =
 
 async function failed(failure: Failure): Promise<ActionResult<never>> {
   const t = await getTranslations();
-  const fieldErrors = Object.fromEntries((failure.issues ?? []).map((i) => [i.path, t(i.messageKey)]));
-  return { ok: false, message: t(failure.messageKey), fieldErrors };
+  const fieldErrors = Object.fromEntries(failure.issues.map((i) => [i.path, t(i.key, i.params)]));
+  return { ok: false, message: t(failure.key, failure.params), fieldErrors };
 }
 
 async function requestOrigin(): Promise<string | null> {
@@ -29,7 +29,7 @@ async function requestOrigin(): Promise<string | null> {
 export async function revokeAction(serial: string, reason: string): Promise<ActionResult> {
   const user = await requireUser();
   const result = await revokeCertificate(user, String(serial), reason);
-  if (!result.ok) return failed(result);
+  if (!result.ok) return failed(result.error);
   revalidatePath("/certificates");
   return { ok: true, value: undefined, message: (await getTranslations("certificates"))("revoked", { serial: result.value.serial }) };
 }
@@ -37,7 +37,7 @@ export async function revokeAction(serial: string, reason: string): Promise<Acti
 export async function supersedeAction(serial: string, reason: string): Promise<ActionResult<{ serial: string }>> {
   const user = await requireUser();
   const result = await supersedeCertificate(user, String(serial), reason, { baseUrl: publicBaseUrl(await requestOrigin()) });
-  if (!result.ok) return failed(result);
+  if (!result.ok) return failed(result.error);
   revalidatePath("/certificates");
   return {
     ok: true,
@@ -51,6 +51,6 @@ export async function startBatchAction(filterInput: unknown): Promise<ActionResu
   const filter = certificateFilterSchema.safeParse(filterInput);
   if (!filter.success) return { ok: false, message: (await getTranslations("errors"))("badRequest") };
   const result = await createBatch(user, filter.data, enqueueBatch);
-  if (!result.ok) return failed(result);
+  if (!result.ok) return failed(result.error);
   return { ok: true, value: result.value };
 }

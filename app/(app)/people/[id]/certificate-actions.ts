@@ -16,7 +16,7 @@ export async function issueCertificateAction(personId: string): Promise<IssueRes
   const origin = host ? `${h.get("x-forwarded-proto") ?? "http"}://${host}` : null;
   const result = await issueCertificate(user, { personId: String(personId) }, { baseUrl: publicBaseUrl(origin) });
   const t = await getTranslations();
-  if (!result.ok) return { ok: false, message: t(result.messageKey) };
+  if (!result.ok) return { ok: false, message: t(result.error.key, result.error.params) };
   revalidatePath("/certificates");
   return { ok: true, serial: result.value.serial, pdfUrl: pdfPath(result.value.serial), message: t("certificates.issued", { serial: result.value.serial }) };
 }

@@ -3,7 +3,7 @@ import { getApiUser } from "@/lib/auth/session";
 import { apiError, readJsonBody, requestTranslator, validationError } from "@/lib/http/api";
 import { issueCertificate } from "@/lib/certificates/certificates";
 import { filterFromSearchParams, listCertificates } from "@/lib/certificates/queries";
-import { failureResponse } from "@/lib/certificates/http";
+import { failureResponse } from "@/lib/http/route";
 import { publicBaseUrl } from "@/lib/certificates/public-url";
 
 const issueBody = z.object({ idNumber: z.string({ message: "validation.required" }).max(32, { message: "validation.tooLong" }) }).strict();
@@ -18,7 +18,7 @@ export async function POST(request: Request) {
   const parsed = issueBody.safeParse(body.value);
   if (!parsed.success) return validationError(parsed.error, t);
   const result = await issueCertificate(user, { idNumber: parsed.data.idNumber }, { baseUrl: publicBaseUrl(new URL(request.url).origin) });
-  if (!result.ok) return failureResponse(result, t);
+  if (!result.ok) return failureResponse(result.error, t);
   return Response.json(result.value, { status: 201, headers: { location: result.value.url } });
 }
 
@@ -34,6 +34,6 @@ export async function GET(request: Request) {
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 200))
     return apiError("bad_request", t("errors.badRequest"), [{ path: "limit", message: t("validation.invalid") }]);
   const result = await listCertificates(user, filter.data, { cursor: params.cursor, limit });
-  if (!result.ok) return failureResponse(result, t);
+  if (!result.ok) return failureResponse(result.error, t);
   return Response.json(result.value, { headers: { "cache-control": "no-store" } });
 }

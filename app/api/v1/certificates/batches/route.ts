@@ -4,7 +4,7 @@ import { apiError, readJsonBody, requestTranslator, validationError } from "@/li
 import { createBatch, listBatches } from "@/lib/certificates/batch";
 import { enqueueBatch } from "@/lib/certificates/batch-queue";
 import { certificateFilterSchema } from "@/lib/certificates/queries";
-import { failureResponse } from "@/lib/certificates/http";
+import { failureResponse } from "@/lib/http/route";
 
 /**
  * POST /api/v1/certificates/batches {"kind"?, "status"?, "from"?, "to"?} → 202 the batch
@@ -19,7 +19,7 @@ export async function POST(request: Request) {
   const filter = certificateFilterSchema.safeParse(json.value);
   if (!filter.success) return validationError(filter.error, t);
   const result = await createBatch(user, filter.data, enqueueBatch);
-  if (!result.ok) return failureResponse(result, t);
+  if (!result.ok) return failureResponse(result.error, t);
   return Response.json(result.value, { status: 202, headers: { location: `/api/v1/certificates/batches/${result.value.id}` } });
 }
 

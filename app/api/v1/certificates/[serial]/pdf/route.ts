@@ -1,7 +1,8 @@
 import { getApiUser } from "@/lib/auth/session";
 import { apiError, requestTranslator } from "@/lib/http/api";
 import { printCertificate } from "@/lib/certificates/certificates";
-import { failureResponse, pdfResponse } from "@/lib/certificates/http";
+import { pdfResponse } from "@/lib/certificates/http";
+import { failureResponse } from "@/lib/http/route";
 
 /** GET /api/v1/certificates/{serial}/pdf → application/pdf (logged as a print). */
 export async function GET(request: Request, { params }: { params: Promise<{ serial: string }> }) {
@@ -9,6 +10,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ seri
   const user = await getApiUser(request);
   if (!user) return apiError("unauthorized", t("errors.unauthorized"));
   const result = await printCertificate(user, (await params).serial);
-  if (!result.ok) return failureResponse(result, t);
+  if (!result.ok) return failureResponse(result.error, t);
   return pdfResponse(result.value.pdf, `${result.value.serial}.pdf`);
 }

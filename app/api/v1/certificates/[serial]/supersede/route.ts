@@ -1,5 +1,6 @@
 import { supersedeCertificate } from "@/lib/certificates/certificates";
-import { failureResponse, reasonRoute } from "@/lib/certificates/http";
+import { reasonRoute } from "@/lib/certificates/http";
+import { failureResponse } from "@/lib/http/route";
 import { publicBaseUrl } from "@/lib/certificates/public-url";
 
 /**
@@ -9,6 +10,6 @@ import { publicBaseUrl } from "@/lib/certificates/public-url";
  */
 export const POST = reasonRoute(async ({ user, serial, reason, request, t }) => {
   const result = await supersedeCertificate(user, serial, reason, { baseUrl: publicBaseUrl(new URL(request.url).origin) });
-  if (!result.ok) return failureResponse(result, t);
+  if (!result.ok) return failureResponse(result.error, t);
   return Response.json(result.value, { status: 201 });
 });

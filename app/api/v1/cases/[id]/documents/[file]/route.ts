@@ -1,9 +1,9 @@
 import { can } from "@/lib/auth/permissions";
 import { findCaseLetter } from "@/lib/cases/case-letters";
 import { printCertificate } from "@/lib/certificates/certificates";
-import { failureResponse as certificateFailure, pdfResponse } from "@/lib/certificates/http";
+import { pdfResponse } from "@/lib/certificates/http";
 import { apiError } from "@/lib/http/api";
-import { withApiUser } from "@/lib/http/route";
+import { failureResponse, withApiUser } from "@/lib/http/route";
 
 /**
  * GET /api/v1/cases/{id}/documents/{kind}.pdf — a letter of the case (contact-letter,
@@ -15,6 +15,6 @@ export const GET = withApiUser<{ id: string; file: string }>(async (_request, { 
   const serial = await findCaseLetter(user, id, file);
   if (!serial) return apiError("not_found", t("errors.notFound"));
   const result = await printCertificate(user, serial);
-  if (!result.ok) return certificateFailure(result, t);
+  if (!result.ok) return failureResponse(result.error, t);
   return pdfResponse(result.value.pdf, `${result.value.serial}.pdf`);
 });

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { CaseFailure } from "@/lib/cases/errors";
+import type { Failure } from "@/lib/service";
 
 /** What a server action returns to its form: a message and field errors, in the user's language. */
 export interface ActionResult {
@@ -15,7 +15,7 @@ export interface ActionResult {
 const staleKeys = new Set(["errors.conflict", "cases.errors.wrongState", "admin.errors.stale", "admin.errors.rateStale", "admin.errors.holidayGone"]);
 
 /** A refusal of the case or supervision services, translated for the form that asked. */
-export async function failureResult(error: CaseFailure): Promise<ActionResult> {
+export async function failureResult(error: Failure): Promise<ActionResult> {
   const t = await getTranslations();
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) fieldErrors[issue.path] ??= t(issue.key, issue.params);

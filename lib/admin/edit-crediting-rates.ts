@@ -1,7 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/cases/actor";
-import { asResult, CaseFailure, fail, type CaseResult } from "@/lib/cases/errors";
+import { type Actor, asResult, fail, Failure, type Result } from "@/lib/service";
 import { runInTransaction } from "@/lib/cases/transition-case";
 import { zodFailure } from "@/lib/cases/validation";
 import { addCreditingRateSchema, correctCreditingRateSchema } from "./schemas";
@@ -14,7 +13,7 @@ export interface RateSnapshot {
   source: string;
 }
 
-const forbidden = () => ({ ok: false as const, error: new CaseFailure("forbidden", "errors.forbidden") });
+const forbidden = () => ({ ok: false as const, error: new Failure("forbidden", "errors.forbidden") });
 const snapshot = (r: { rate: Prisma.Decimal; provisional: boolean; source: string }): RateSnapshot => ({
   rate: r.rate.toString(), provisional: r.provisional, source: r.source,
 });
@@ -25,7 +24,7 @@ const snapshot = (r: { rate: Prisma.Decimal; provisional: boolean; source: strin
  * table on every calculation); receipts already frozen on cases do not change. A year already in
  * the table for that scope is a conflict: correct it instead.
  */
-export async function addCreditingRate(actor: Actor, input: unknown, now = new Date()): Promise<CaseResult<{ id: string; year: number; scope: string; version: number } & RateSnapshot>> {
+export async function addCreditingRate(actor: Actor, input: unknown, now = new Date()): Promise<Result<{ id: string; year: number; scope: string; version: number } & RateSnapshot>> {
   if (!can(actor, "admin:manage")) return forbidden();
   const parsed = addCreditingRateSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
@@ -62,11 +61,11 @@ export async function correctCreditingRate(
   rateId: unknown,
   input: unknown,
   now = new Date(),
-): Promise<CaseResult<{ id: string; version: number; changed: string[] }>> {
+): Promise<Result<{ id: string; version: number; changed: string[] }>> {
   if (!can(actor, "admin:manage")) return forbidden();
   const parsed = correctCreditingRateSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
-  if (!isUuid(rateId)) return { ok: false, error: new CaseFailure("not_found", "errors.notFound") };
+  if (!isUuid(rateId)) return { ok: false, error: new Failure("not_found", "errors.notFound") };
   const change = parsed.data;
   return asResult(() =>
     runInTransaction(async (tx) => {

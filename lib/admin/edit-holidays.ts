@@ -1,8 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import { can } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/cases/actor";
+import { type Actor, asResult, fail, Failure, type Result } from "@/lib/service";
 import { forgetOfficeCalendars } from "@/lib/cases/clock";
-import { asResult, CaseFailure, fail, type CaseResult } from "@/lib/cases/errors";
 import { runInTransaction } from "@/lib/cases/transition-case";
 import { zodFailure } from "@/lib/cases/validation";
 import { addHolidaySchema, removeHolidaySchema, type AddHolidayInput } from "./schemas";
@@ -16,7 +15,7 @@ export interface HolidaySnapshot {
   officeId: string | null;
 }
 
-const forbidden = () => ({ ok: false as const, error: new CaseFailure("forbidden", "errors.forbidden") });
+const forbidden = () => ({ ok: false as const, error: new Failure("forbidden", "errors.forbidden") });
 const subjectOf = (date: string, officeCode: string | null) => `${date} ${officeCode ?? "national"}`;
 
 /**
@@ -26,13 +25,13 @@ const subjectOf = (date: string, officeCode: string | null) => `${date} ${office
  * indexes settle a race). Due dates already set on cases do not move: they were fixed when the
  * clock started. This process forgets its cached calendars at once; others within a minute.
  */
-export async function addHoliday(actor: Actor, input: unknown, now = new Date()): Promise<CaseResult<{ id: string } & HolidaySnapshot>> {
+export async function addHoliday(actor: Actor, input: unknown, now = new Date()): Promise<Result<{ id: string } & HolidaySnapshot>> {
   if (!can(actor, "admin:manage")) return forbidden();
   const parsed = addHolidaySchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
   const day = parsed.data;
   if (day.officeId !== null && !isUuid(day.officeId))
-    return { ok: false, error: new CaseFailure("bad_request", "errors.badRequest", {}, [{ path: "officeId", key: "errors.notFound" }]) };
+    return { ok: false, error: new Failure("bad_request", "errors.badRequest", {}, [{ path: "officeId", key: "errors.notFound" }]) };
   const result = await asResult(() => runInTransaction((tx) => insertHoliday(tx, actor, day, now)));
   if (result.ok) forgetOfficeCalendars();
   return result;
@@ -60,11 +59,11 @@ async function insertHoliday(tx: Tx, actor: Actor, day: AddHolidayInput, now: Da
  * An administrator removes a day of the calendar by its id. A day removed meanwhile (another
  * admin, another tab) is a conflict, and nothing is written.
  */
-export async function removeHoliday(actor: Actor, holidayId: unknown, input: unknown, now = new Date()): Promise<CaseResult<HolidaySnapshot>> {
+export async function removeHoliday(actor: Actor, holidayId: unknown, input: unknown, now = new Date()): Promise<Result<HolidaySnapshot>> {
   if (!can(actor, "admin:manage")) return forbidden();
   const parsed = removeHolidaySchema.safeParse(input ?? {});
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
-  if (!isUuid(holidayId)) return { ok: false, error: new CaseFailure("not_found", "errors.notFound") };
+  if (!isUuid(holidayId)) return { ok: false, error: new Failure("not_found", "errors.notFound") };
   const result = await asResult(() =>
     runInTransaction(async (tx) => {
       const row = await tx.holiday.findUnique({

@@ -1,8 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { can } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/cases/actor";
-import { asResult, CaseFailure, fail, type CaseResult } from "@/lib/cases/errors";
+import { type Actor, asResult, fail, Failure, type Result } from "@/lib/service";
 import { runInTransaction } from "@/lib/cases/transition-case";
 import { zodFailure } from "@/lib/cases/validation";
 import { slaDaysOf, slaSettingKey } from "@/lib/cases/clock";
@@ -40,14 +39,14 @@ export async function updateOffice(
   officeId: string,
   input: unknown,
   now = new Date(),
-): Promise<CaseResult<{ id: string; version: number; changed: string[] }>> {
+): Promise<Result<{ id: string; version: number; changed: string[] }>> {
   // Fail closed before reading anything: a refused caller learns nothing about the input or office.
-  if (!can(actor, "admin:manage")) return { ok: false, error: new CaseFailure("forbidden", "errors.forbidden") };
+  if (!can(actor, "admin:manage")) return { ok: false, error: new Failure("forbidden", "errors.forbidden") };
   const parsed = updateOfficeSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
   const change = parsed.data;
   // The id comes from the browser as decoded JSON whatever its type says: a string, or not found.
-  if (!isUuid(officeId)) return { ok: false, error: new CaseFailure("not_found", "errors.notFound") };
+  if (!isUuid(officeId)) return { ok: false, error: new Failure("not_found", "errors.notFound") };
   return asResult(() => runInTransaction((tx) => applyOfficeChange(tx, actor, officeId, change, now)));
 }
 

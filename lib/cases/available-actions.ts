@@ -1,7 +1,7 @@
 import { can } from "@/lib/auth/permissions";
 import { Money } from "@/lib/domain/money";
 import { actionsFor } from "@/lib/workflow";
-import type { Actor } from "./actor";
+import type { Actor } from "@/lib/service";
 import type { CaseDetail } from "./case-detail";
 
 /**

@@ -12,7 +12,7 @@ import { planDuplicateRefund, type ContributionRecord as DomainRecord, type Paye
 import { calculateTransferFunds } from "@/lib/domain/transfer-funds";
 import { determineAccountType } from "@/lib/domain/temporary-account";
 import { addMonths, type HistoryRow } from "@/lib/domain/months";
-import { fail } from "./errors";
+import { fail } from "@/lib/service";
 
 export const RULE_VERSION = "jingban-rules-2026.1";
 

@@ -1,9 +1,8 @@
 import { can } from "@/lib/auth/permissions";
 import { personVisibleTo } from "@/lib/db/scope";
-import type { Actor } from "./actor";
+import { type Actor, asResult, fail, type Result } from "@/lib/service";
 import { checklistFor } from "./checklists";
 import { shanghaiDate } from "./clock";
-import { asResult, fail, type CaseResult } from "./errors";
 import { appendCaseEvent } from "./events";
 import { nextCaseNumber } from "./numbering";
 import { createCaseSchema, type CreateCaseInput } from "./schemas";
@@ -21,7 +20,7 @@ export async function createCase(
   actor: Actor,
   input: unknown,
   now = new Date(),
-): Promise<CaseResult<{ id: string; caseNumber: string; type: CreateCaseInput["type"]; status: "DRAFT"; version: number }>> {
+): Promise<Result<{ id: string; caseNumber: string; type: CreateCaseInput["type"]; status: "DRAFT"; version: number }>> {
   const parsed = createCaseSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
   const data = parsed.data;

@@ -7,10 +7,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { addWorkingDays, workingDaysBetween } from "@/lib/domain/calendar";
 import type { Effect, Transition } from "@/lib/workflow";
-import type { Actor } from "./actor";
+import { type Actor, fail } from "@/lib/service";
 import { calculateCase } from "./calculate";
 import { loadOfficeCalendar, shanghaiDate, slaDays } from "./clock";
-import { fail } from "./errors";
 import { issueCaseLetter } from "./letters";
 import type { CaseForWork } from "./load";
 

@@ -1,8 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import { Money } from "@/lib/domain/money";
 import type { Guard } from "@/lib/workflow";
-import type { Actor } from "./actor";
-import { fail } from "./errors";
+import { type Actor, fail } from "@/lib/service";
 import type { CaseForWork } from "./load";
 
 /**

@@ -1,5 +1,3 @@
-export type { Actor } from "./actor";
-export { CaseFailure, type CaseResult } from "./errors";
 export { createCase } from "./create-case";
 export { transitionCase } from "./transition-case";
 export { recordDocument } from "./record-document";

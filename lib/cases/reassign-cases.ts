@@ -2,8 +2,7 @@ import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
 import { isStorableText } from "@/lib/http/api";
 import { finalStatuses, type CaseStatus } from "@/lib/workflow";
-import type { Actor } from "./actor";
-import { asResult, fail, type CaseResult } from "./errors";
+import { type Actor, asResult, fail, type Result } from "@/lib/service";
 import { appendCaseEvent } from "./events";
 import { runInTransaction } from "./transition-case";
 import { zodFailure } from "./validation";
@@ -20,7 +19,7 @@ export const reassignSchema = z
  * Supervisors reassign one case or many (for absence), with a reason: all or nothing, each case
  * compare-and-set on its version and recorded as an `reassign` event.
  */
-export async function reassignCases(actor: Actor, input: unknown, now = new Date()): Promise<CaseResult<{ count: number }>> {
+export async function reassignCases(actor: Actor, input: unknown, now = new Date()): Promise<Result<{ count: number }>> {
   const parsed = reassignSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
   const { caseIds, assigneeId, reason } = parsed.data;

@@ -1,7 +1,6 @@
 import { can } from "@/lib/auth/permissions";
 import { finalStatuses, type CaseStatus } from "@/lib/workflow";
-import type { Actor } from "./actor";
-import { asResult, fail, type CaseResult } from "./errors";
+import { type Actor, asResult, fail, type Result } from "@/lib/service";
 import { appendCaseEvent } from "./events";
 import { assertNotAboutSelf } from "./guards";
 import { loadCaseForWork } from "./load";
@@ -19,7 +18,7 @@ export async function recordDocument(
   caseId: string,
   input: unknown,
   options: { version?: number; now?: Date } = {},
-): Promise<CaseResult<{ kind: string; received: boolean; version: number }>> {
+): Promise<Result<{ kind: string; received: boolean; version: number }>> {
   const parsed = recordDocumentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
   const now = options.now ?? new Date();

@@ -4,8 +4,7 @@ import { join, q, raw, sqlOf, type SqlFragment } from "@/lib/db/sql";
 import { runInTransaction } from "@/lib/service/transaction";
 import { can } from "@/lib/auth/permissions";
 import { findTransition, hasAction, roleMayPerform, type Action, type CaseStatus, type Transition } from "@/lib/workflow";
-import type { Actor } from "./actor";
-import { asResult, fail, type CaseResult } from "./errors";
+import { type Actor, asResult, fail, type Result } from "@/lib/service";
 import { appendCaseEvent, type EventActor } from "./events";
 import { fieldEffects, worldEffects, type CaseFields, type EffectContext } from "./effects";
 import { assertNotAboutSelf, checkGuard } from "./guards";
@@ -25,7 +24,7 @@ export async function transitionCase(
   caseId: string,
   input: unknown,
   now = new Date(),
-): Promise<CaseResult<{ id: string; status: CaseStatus; version: number }>> {
+): Promise<Result<{ id: string; status: CaseStatus; version: number }>> {
   const parsed = transitionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
   const { action, version, reason, data = {} } = parsed.data;

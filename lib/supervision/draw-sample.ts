@@ -2,8 +2,7 @@ import { randomInt } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { can } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/cases/actor";
-import { asResult, fail, type CaseResult } from "@/lib/cases/errors";
+import { type Actor, asResult, fail, type Result } from "@/lib/service";
 import { runInTransaction } from "@/lib/cases/transition-case";
 import { zodFailure } from "@/lib/cases/validation";
 import type { CaseStatus } from "@/lib/workflow";
@@ -76,7 +75,7 @@ export async function drawSample(
   actor: Actor,
   input: unknown,
   now = new Date(),
-): Promise<CaseResult<{ id: string; population: number; size: number }>> {
+): Promise<Result<{ id: string; population: number; size: number }>> {
   const parsed = drawSampleSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
   const criteria = parsed.data;

@@ -2,10 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { can } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/cases/actor";
+import { type Actor, asResult, fail, type Result } from "@/lib/service";
 import { checklistFor } from "@/lib/cases/checklists";
 import { shanghaiDate } from "@/lib/cases/clock";
-import { asResult, fail, type CaseResult } from "@/lib/cases/errors";
 import { appendCaseEvent } from "@/lib/cases/events";
 import { nextCaseNumber } from "@/lib/cases/numbering";
 import { runInTransaction } from "@/lib/cases/transition-case";
@@ -75,7 +74,7 @@ export async function recordFinding(
   itemId: string,
   input: unknown,
   now = new Date(),
-): Promise<CaseResult<{ id: string; correctionCase: { id: string; caseNumber: string } | null }>> {
+): Promise<Result<{ id: string; correctionCase: { id: string; caseNumber: string } | null }>> {
   const parsed = recordFindingSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
   const { severity, text, openCorrection } = parsed.data;

@@ -1,8 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db/client";
 import { can } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/cases/actor";
-import { asResult, fail, type CaseResult } from "@/lib/cases/errors";
+import { type Actor, asResult, fail, type Result } from "@/lib/service";
 import { runInTransaction } from "@/lib/cases/transition-case";
 import { zodFailure } from "@/lib/cases/validation";
 import { Money } from "@/lib/domain/money";
@@ -47,7 +46,7 @@ export async function recordReview(
   itemId: string,
   input: unknown,
   now = new Date(),
-): Promise<CaseResult<{ id: string; agrees: boolean }>> {
+): Promise<Result<{ id: string; agrees: boolean }>> {
   const parsed = recordReviewSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
   const review = parsed.data;

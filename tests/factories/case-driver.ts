@@ -5,7 +5,8 @@
  * rejects, the supervisor approves. A test then acts with somebody outside that crew.
  */
 import { randomUUID } from "node:crypto";
-import { createCase, recordDocument, transitionCase, type Actor } from "@/lib/cases";
+import type { Actor } from "@/lib/service";
+import { createCase, recordDocument, transitionCase } from "@/lib/cases";
 import { db } from "@/lib/db/client";
 import { workflows, type Action, type CaseStatus, type CaseType, type Transition } from "@/lib/workflow";
 import type { TestOffice } from "./offices";

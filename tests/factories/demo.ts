@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { seedDemo } from "@/prisma/seed/demo";
-import type { Actor } from "@/lib/cases";
+import type { Actor } from "@/lib/service";
 
 /**
  * The demo offices, users and people (prisma/seed/demo-data.json) in the test database, seeded

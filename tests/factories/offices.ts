@@ -7,7 +7,7 @@ import { randomInt } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/cases";
+import type { Actor } from "@/lib/service";
 import { createOffice, createUser } from "@/prisma/seed/factories";
 
 export const TEST_PASSWORD = "Jingban-Test-Office-2026";

@@ -6,7 +6,8 @@
  */
 import { beforeAll, describe, expect, test } from "vitest";
 import { verifyChain } from "@/lib/audit/chain";
-import { createCase, transitionCase, type Actor } from "@/lib/cases";
+import type { Actor } from "@/lib/service";
+import { createCase, transitionCase } from "@/lib/cases";
 import { db } from "@/lib/db/client";
 import type { CaseStatus } from "@/lib/workflow";
 import { CaseDriver, currentVersion } from "@/tests/factories/case-driver";

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { createCase, getCaseDetail, recordDocument, transitionCase, type Actor } from "@/lib/cases";
+import type { Actor } from "@/lib/service";
+import { createCase, getCaseDetail, recordDocument, transitionCase } from "@/lib/cases";
 import { db } from "@/lib/db/client";
 import { verifyChain } from "@/lib/audit/chain";
 import { actor, ensureDemo } from "@/tests/factories/demo";

@@ -9,7 +9,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { verifyChain } from "@/lib/audit/chain";
 import type { Role } from "@/lib/auth/permissions";
-import { createCase, getCaseDetail, getInbox, recordDocument, transitionCase, type Actor } from "@/lib/cases";
+import type { Actor } from "@/lib/service";
+import { createCase, getCaseDetail, getInbox, recordDocument, transitionCase } from "@/lib/cases";
 import { db } from "@/lib/db/client";
 import { requiredDocuments } from "@/lib/domain/surrender-documents";
 import { actions, caseTypes, workflows, type CaseStatus, type CaseType, type Effect, type Transition } from "@/lib/workflow";

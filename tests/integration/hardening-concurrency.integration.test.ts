@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { POST as transitionRoute } from "@/app/api/v1/cases/[id]/transitions/route";
 import { verifyChain } from "@/lib/audit/chain";
 import { issueApiToken } from "@/lib/auth/session";
-import type { Actor } from "@/lib/cases";
+import type { Actor } from "@/lib/service";
 import { db } from "@/lib/db/client";
 import { CaseDriver, currentVersion, requiredExtra } from "@/tests/factories/case-driver";
 import { ensureDemo } from "@/tests/factories/demo";

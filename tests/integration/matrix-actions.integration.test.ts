@@ -20,7 +20,8 @@ import { can, permissionTable, roles, type Permission, type Role } from "@/lib/a
 import type { SessionUser } from "@/lib/auth/session";
 import { stopBatchQueue } from "@/lib/certificates/batch-queue";
 import { issueCertificate } from "@/lib/certificates/certificates";
-import { createCase, type Actor } from "@/lib/cases";
+import type { Actor } from "@/lib/service";
+import { createCase } from "@/lib/cases";
 import { db } from "@/lib/db/client";
 import { getTranslator } from "@/lib/i18n/translate";
 import { drawSample } from "@/lib/supervision/draw-sample";

@@ -19,7 +19,8 @@ import { can, permissionTable, roles, type Permission, type Role } from "@/lib/a
 import { issueApiToken } from "@/lib/auth/session";
 import { stopBatchQueue } from "@/lib/certificates/batch-queue";
 import { issueCertificate } from "@/lib/certificates/certificates";
-import { createCase, type Actor } from "@/lib/cases";
+import type { Actor } from "@/lib/service";
+import { createCase } from "@/lib/cases";
 import { db } from "@/lib/db/client";
 import { roleMayPerform, workflows, caseTypes, type CaseType, type Transition } from "@/lib/workflow";
 import { CaseDriver, requiredExtra, currentVersion, perform, receiveAllDocuments, unwrap } from "@/tests/factories/case-driver";

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, test } from "vitest";
 import { verifyChain } from "@/lib/audit/chain";
-import type { Actor } from "@/lib/cases";
+import type { Actor } from "@/lib/service";
 import { db } from "@/lib/db/client";
 import { drawSample, pickRandom, sampleSize } from "@/lib/supervision/draw-sample";
 import { recordFinding } from "@/lib/supervision/record-finding";

@@ -1,1 +1,0 @@
-export type { Actor } from "@/lib/service/actor";

@@ -11,6 +11,7 @@ import DialogContentText from "@mui/material/DialogContentText";
 import DialogTitle from "@mui/material/DialogTitle";
 import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
+import type { ActionResult } from "@/lib/service/action-result";
 
 export interface AvailableAction {
   action: string;
@@ -19,13 +20,7 @@ export interface AvailableAction {
   data?: readonly string[];
 }
 
-type Transition = (input: { action: string; version: number; reason?: string; data?: Record<string, string> }) => Promise<{
-  ok: boolean;
-  code?: string;
-  message?: string;
-  fieldErrors?: Record<string, string>;
-  stale?: boolean;
-}>;
+type Transition = (input: { action: string; version: number; reason?: string; data?: Record<string, string> }) => Promise<ActionResult>;
 
 /**
  * Exactly the actions the user may take now (from the workflow table), each confirmed in a

@@ -8,6 +8,7 @@ import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
 import TableRow from "@mui/material/TableRow";
+import type { ActionResult } from "@/lib/service/action-result";
 
 export interface ChecklistRow {
   kind: string;
@@ -17,7 +18,7 @@ export interface ChecklistRow {
   receivedAt: string | null;
 }
 
-type Record = (kind: string, version: number) => Promise<{ ok: boolean; message?: string }>;
+type Record = (kind: string, version: number) => Promise<ActionResult>;
 
 export function ChecklistPanel({ items, version, canRecord, record }: { items: ChecklistRow[]; version: number; canRecord: boolean; record: Record }) {
   const t = useTranslations("casePage");

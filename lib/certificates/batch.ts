@@ -83,15 +83,17 @@ export function getBatch(actor: Actor, id: string): Promise<Result<BatchView>> {
   });
 }
 
-export async function listBatches(actor: Actor, limit = 5): Promise<BatchView[]> {
-  if (!can(actor, "certificate:read")) return [];
-  const rows = await db.batchJob.findMany({
-    where: { officeId: actor.officeId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: batchSelect,
+export function listBatches(actor: Actor, limit = 5): Promise<Result<BatchView[]>> {
+  return asResult(async () => {
+    if (!can(actor, "certificate:read")) fail("forbidden", "errors.forbidden");
+    const rows = await db.batchJob.findMany({
+      where: { officeId: actor.officeId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: limit,
+      select: batchSelect,
+    });
+    return rows.map(view);
   });
-  return rows.map(view);
 }
 
 export function getBatchPdf(actor: Actor, id: string): Promise<Result<{ pdf: Buffer; id: string }>> {

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { getApiUser, type SessionUser } from "@/lib/auth/session";
-import { apiError, readJsonBody, requestTranslator, validationError } from "@/lib/http/api";
+import type { SessionUser } from "@/lib/auth/session";
+import { readJsonBody, validationError } from "@/lib/http/api";
+import { withApiUser } from "@/lib/http/route";
 import type { Translator } from "@/lib/i18n/translate";
 
 export function pdfResponse(pdf: Buffer, filename: string): Response {
@@ -25,14 +26,11 @@ const reasonBody = z.object({ reason: z.unknown().optional() }).strict();
 export function reasonRoute(
   act: (args: { user: SessionUser; serial: string; reason: unknown; request: Request; t: Translator }) => Promise<Response>,
 ) {
-  return async (request: Request, { params }: { params: Promise<{ serial: string }> }): Promise<Response> => {
-    const t = requestTranslator(request);
-    const user = await getApiUser(request);
-    if (!user) return apiError("unauthorized", t("errors.unauthorized"));
+  return withApiUser<{ serial: string }>(async (request, { user, t }, { serial }) => {
     const json = await readJsonBody(request, t);
     if (!json.ok) return json.response;
     const parsed = reasonBody.safeParse(json.value);
     if (!parsed.success) return validationError(parsed.error, t);
-    return act({ user, serial: (await params).serial, reason: parsed.data.reason, request, t });
-  };
+    return act({ user, serial, reason: parsed.data.reason, request, t });
+  });
 }

@@ -3,30 +3,47 @@ import type { Failure } from "@/lib/service";
 import type { Translator } from "@/lib/i18n/translate";
 import { apiError, describeError, requestTranslator } from "./api";
 
-export interface ApiContext {
-  user: SessionUser;
+export interface PublicApiContext {
   t: Translator;
 }
 
+export interface ApiContext extends PublicApiContext {
+  user: SessionUser;
+}
+
 /**
- * Wraps an API route handler: derives the user from the bearer token or the session cookie
- * (401 without), and turns an unexpected exception into a logged 500 without details — the
- * handlers return every expected refusal as a value, so this is only ever a bug.
+ * Wraps every API route handler: the caller's language, and an unexpected exception as a logged
+ * 500 without details — the handlers return every expected refusal as a value (a service
+ * `Failure` through `failureResponse`), so this is only ever a bug. Public routes (token, calc,
+ * verify, openapi.json) use it alone; every other route through `withApiUser`.
  */
-export function withApiUser<P>(
-  handler: (request: Request, ctx: ApiContext, params: P) => Promise<Response>,
-): (request: Request, route: { params: Promise<P> }) => Promise<Response> {
+export function withApi<P>(
+  handler: (request: Request, ctx: PublicApiContext, params: P) => Promise<Response>,
+): (request: Request, route?: { params: Promise<P> }) => Promise<Response> {
   return async (request, route) => {
     const t = requestTranslator(request);
     try {
-      const user = await getApiUser(request);
-      if (!user) return apiError("unauthorized", t("errors.unauthorized"), undefined, { "www-authenticate": "Bearer" });
-      return await handler(request, { user, t }, await route.params);
+      // A route without dynamic segments may be called with the request alone (the tests do).
+      return await handler(request, { t }, ((await route?.params) ?? {}) as P);
     } catch (error) {
       console.error("[api] unexpected error", request.method, new URL(request.url).pathname, describeError(error));
       return apiError("internal", t("errors.internal"));
     }
   };
+}
+
+/**
+ * `withApi` for a signed-in caller: derives the user from the bearer token or the session
+ * cookie (401 without, before anything else is read).
+ */
+export function withApiUser<P>(
+  handler: (request: Request, ctx: ApiContext, params: P) => Promise<Response>,
+): (request: Request, route?: { params: Promise<P> }) => Promise<Response> {
+  return withApi<P>(async (request, { t }, params) => {
+    const user = await getApiUser(request);
+    if (!user) return apiError("unauthorized", t("errors.unauthorized"), undefined, { "www-authenticate": "Bearer" });
+    return handler(request, { user, t }, params);
+  });
 }
 
 /** A service refusal (lib/service) as an API error in the caller's language. */

@@ -8,17 +8,8 @@ import { createBatch, type BatchView } from "@/lib/certificates/batch";
 import { enqueueBatch } from "@/lib/certificates/batch-queue";
 import { certificateFilterSchema } from "@/lib/certificates/queries";
 import { publicBaseUrl } from "@/lib/certificates/public-url";
-import type { Failure } from "@/lib/service";
-
-export type ActionResult<T = undefined> =
-  | { ok: true; value: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string> };
-
-async function failed(failure: Failure): Promise<ActionResult<never>> {
-  const t = await getTranslations();
-  const fieldErrors = Object.fromEntries(failure.issues.map((i) => [i.path, t(i.key, i.params)]));
-  return { ok: false, message: t(failure.key, failure.params), fieldErrors };
-}
+import { zodFailure } from "@/lib/service";
+import { failureResult as failed, type ActionResult } from "../action-result";
 
 async function requestOrigin(): Promise<string | null> {
   const h = await headers();
@@ -31,7 +22,7 @@ export async function revokeAction(serial: string, reason: string): Promise<Acti
   const result = await revokeCertificate(user, String(serial), reason);
   if (!result.ok) return failed(result.error);
   revalidatePath("/certificates");
-  return { ok: true, value: undefined, message: (await getTranslations("certificates"))("revoked", { serial: result.value.serial }) };
+  return { ok: true, message: (await getTranslations("certificates"))("revoked", { serial: result.value.serial }) };
 }
 
 export async function supersedeAction(serial: string, reason: string): Promise<ActionResult<{ serial: string }>> {
@@ -49,7 +40,7 @@ export async function supersedeAction(serial: string, reason: string): Promise<A
 export async function startBatchAction(filterInput: unknown): Promise<ActionResult<BatchView>> {
   const user = await requireUser();
   const filter = certificateFilterSchema.safeParse(filterInput);
-  if (!filter.success) return { ok: false, message: (await getTranslations("errors"))("badRequest") };
+  if (!filter.success) return failed(zodFailure(filter.error));
   const result = await createBatch(user, filter.data, enqueueBatch);
   if (!result.ok) return failed(result.error);
   return { ok: true, value: result.value };

@@ -81,7 +81,7 @@ export default async function CertificatesPage({ searchParams }: { searchParams:
         </Button>
       </Paper>
       {!parsed.success && <Alert severity="warning" sx={{ mb: 2 }}>{t("badFilter")}</Alert>}
-      {canIssue && <BatchPrint key={JSON.stringify(filter)} filter={filter} filterText={filterText} latest={batches[0] ?? null} />}
+      {canIssue && <BatchPrint key={JSON.stringify(filter)} filter={filter} filterText={filterText} latest={(batches.ok && batches.value[0]) || null} />}
       <Paper sx={{ overflowX: "auto" }}>
         {items.length === 0 ? (
           <Typography sx={{ p: 2 }}>{t("empty")}</Typography>

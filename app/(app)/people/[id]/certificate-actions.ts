@@ -5,8 +5,9 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { issueCertificate, pdfPath } from "@/lib/certificates/certificates";
 import { publicBaseUrl } from "@/lib/certificates/public-url";
+import { failureResult, type ActionResult } from "../../action-result";
 
-export type IssueResult = { ok: true; serial: string; pdfUrl: string; message: string } | { ok: false; message: string };
+export type IssueResult = ActionResult<{ serial: string; pdfUrl: string }>;
 
 /** Issues a 参保缴费凭证 for the person from the caller's office (the service checks permission). */
 export async function issueCertificateAction(personId: string): Promise<IssueResult> {
@@ -15,8 +16,8 @@ export async function issueCertificateAction(personId: string): Promise<IssueRes
   const host = h.get("x-forwarded-host") ?? h.get("host");
   const origin = host ? `${h.get("x-forwarded-proto") ?? "http"}://${host}` : null;
   const result = await issueCertificate(user, { personId: String(personId) }, { baseUrl: publicBaseUrl(origin) });
-  const t = await getTranslations();
-  if (!result.ok) return { ok: false, message: t(result.error.key, result.error.params) };
+  if (!result.ok) return failureResult(result.error);
   revalidatePath("/certificates");
-  return { ok: true, serial: result.value.serial, pdfUrl: pdfPath(result.value.serial), message: t("certificates.issued", { serial: result.value.serial }) };
+  const t = await getTranslations();
+  return { ok: true, value: { serial: result.value.serial, pdfUrl: pdfPath(result.value.serial) }, message: t("certificates.issued", { serial: result.value.serial }) };
 }

@@ -1,18 +1,14 @@
 import { z } from "zod";
-import { getApiUser } from "@/lib/auth/session";
-import { apiError, readJsonBody, requestTranslator, validationError } from "@/lib/http/api";
+import { apiError, readJsonBody, validationError } from "@/lib/http/api";
+import { failureResponse, withApiUser } from "@/lib/http/route";
 import { issueCertificate } from "@/lib/certificates/certificates";
 import { filterFromSearchParams, listCertificates } from "@/lib/certificates/queries";
-import { failureResponse } from "@/lib/http/route";
 import { publicBaseUrl } from "@/lib/certificates/public-url";
 
 const issueBody = z.object({ idNumber: z.string({ message: "validation.required" }).max(32, { message: "validation.tooLong" }) }).strict();
 
 /** POST /api/v1/certificates {"idNumber"} → 201 {"serial", "verificationCode", "url"} */
-export async function POST(request: Request) {
-  const t = requestTranslator(request);
-  const user = await getApiUser(request);
-  if (!user) return apiError("unauthorized", t("errors.unauthorized"));
+export const POST = withApiUser(async (request, { user, t }) => {
   const body = await readJsonBody(request, t);
   if (!body.ok) return body.response;
   const parsed = issueBody.safeParse(body.value);
@@ -20,13 +16,10 @@ export async function POST(request: Request) {
   const result = await issueCertificate(user, { idNumber: parsed.data.idNumber }, { baseUrl: publicBaseUrl(new URL(request.url).origin) });
   if (!result.ok) return failureResponse(result.error, t);
   return Response.json(result.value, { status: 201, headers: { location: result.value.url } });
-}
+});
 
 /** GET /api/v1/certificates?kind=&status=&from=&to=&cursor=&limit= → {"items", "nextCursor"} */
-export async function GET(request: Request) {
-  const t = requestTranslator(request);
-  const user = await getApiUser(request);
-  if (!user) return apiError("unauthorized", t("errors.unauthorized"));
+export const GET = withApiUser(async (request, { user, t }) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const filter = filterFromSearchParams(params);
   if (!filter.success) return validationError(filter.error, t);
@@ -36,4 +29,4 @@ export async function GET(request: Request) {
   const result = await listCertificates(user, filter.data, { cursor: params.cursor, limit });
   if (!result.ok) return failureResponse(result.error, t);
   return Response.json(result.value, { headers: { "cache-control": "no-store" } });
-}
+});

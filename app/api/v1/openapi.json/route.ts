@@ -1,6 +1,5 @@
 import { openApiDocument } from "@/lib/http/openapi";
+import { withApi } from "@/lib/http/route";
 
 /** GET /api/v1/openapi.json — the description of REST API v1 (public, like the API docs). */
-export function GET() {
-  return Response.json(openApiDocument, { headers: { "cache-control": "public, max-age=300" } });
-}
+export const GET = withApi(async () => Response.json(openApiDocument, { headers: { "cache-control": "public, max-age=300" } }));

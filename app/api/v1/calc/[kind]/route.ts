@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { apiError, describeError, readJsonBody, requestTranslator, validationError } from "@/lib/http/api";
+import { apiError, describeError, readJsonBody, validationError } from "@/lib/http/api";
+import { withApi } from "@/lib/http/route";
 import { isCalcKind, runCalc } from "@/lib/domain/calc";
 import { chinaOfficialCalendar } from "@/lib/domain/holidays-cn";
 
@@ -11,9 +12,7 @@ const defaultCalendar = chinaOfficialCalendar();
  * POST /api/v1/calc/{kind}: one pure calculation of CALC_API.md. No login, no stored data.
  * 200 with the result, 400 for any malformed input (never 500), 404 for an unknown kind.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ kind: string }> }) {
-  const t = requestTranslator(request);
-  const { kind } = await params;
+export const POST = withApi<{ kind: string }>(async (request, { t }, { kind }) => {
   if (!isCalcKind(kind)) return apiError("not_found", t("errors.unknownCalcKind", { kind: kind.slice(0, 64) }));
   const body = await readJsonBody(request, t);
   if (!body.ok) return body.response;
@@ -28,4 +27,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ kin
     console.error("calc: unexpected error", kind, describeError(error));
     return apiError("bad_request", t("errors.badRequest"));
   }
-}
+});

@@ -1,19 +1,14 @@
-import { can } from "@/lib/auth/permissions";
-import { getApiUser } from "@/lib/auth/session";
-import { apiError, readJsonBody, requestTranslator, validationError } from "@/lib/http/api";
+import { readJsonBody, validationError } from "@/lib/http/api";
+import { failureResponse, withApiUser } from "@/lib/http/route";
 import { createBatch, listBatches } from "@/lib/certificates/batch";
 import { enqueueBatch } from "@/lib/certificates/batch-queue";
 import { certificateFilterSchema } from "@/lib/certificates/queries";
-import { failureResponse } from "@/lib/http/route";
 
 /**
  * POST /api/v1/certificates/batches {"kind"?, "status"?, "from"?, "to"?} → 202 the batch
  * ({"id", "status", "total", "done", "percent", …}); poll GET …/batches/{id}, then GET …/pdf.
  */
-export async function POST(request: Request) {
-  const t = requestTranslator(request);
-  const user = await getApiUser(request);
-  if (!user) return apiError("unauthorized", t("errors.unauthorized"));
+export const POST = withApiUser(async (request, { user, t }) => {
   const json = await readJsonBody(request, t);
   if (!json.ok) return json.response;
   const filter = certificateFilterSchema.safeParse(json.value);
@@ -21,14 +16,11 @@ export async function POST(request: Request) {
   const result = await createBatch(user, filter.data, enqueueBatch);
   if (!result.ok) return failureResponse(result.error, t);
   return Response.json(result.value, { status: 202, headers: { location: `/api/v1/certificates/batches/${result.value.id}` } });
-}
+});
 
 /** GET /api/v1/certificates/batches → {"items"}: the office's latest batches. */
-export async function GET(request: Request) {
-  const t = requestTranslator(request);
-  const user = await getApiUser(request);
-  if (!user) return apiError("unauthorized", t("errors.unauthorized"));
-  // listBatches answers [] without the permission (for the page); the API says 403, like every list.
-  if (!can(user, "certificate:read")) return apiError("forbidden", t("errors.forbidden"));
-  return Response.json({ items: await listBatches(user, 20) }, { headers: { "cache-control": "no-store" } });
-}
+export const GET = withApiUser(async (_request, { user, t }) => {
+  const result = await listBatches(user, 20);
+  if (!result.ok) return failureResponse(result.error, t);
+  return Response.json({ items: result.value }, { headers: { "cache-control": "no-store" } });
+});

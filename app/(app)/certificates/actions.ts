@@ -25,7 +25,7 @@ export async function revokeAction(serial: string, reason: string): Promise<Acti
   return { ok: true, message: (await getTranslations("certificates"))("revoked", { serial: result.value.serial }) };
 }
 
-export async function supersedeAction(serial: string, reason: string): Promise<ActionResult<{ serial: string }>> {
+export async function supersedeAction(serial: string, reason: string): Promise<ActionResult<{ value: { serial: string } }>> {
   const user = await requireUser();
   const result = await supersedeCertificate(user, String(serial), reason, { baseUrl: publicBaseUrl(await requestOrigin()) });
   if (!result.ok) return failed(result.error);
@@ -37,7 +37,7 @@ export async function supersedeAction(serial: string, reason: string): Promise<A
   };
 }
 
-export async function startBatchAction(filterInput: unknown): Promise<ActionResult<BatchView>> {
+export async function startBatchAction(filterInput: unknown): Promise<ActionResult<{ value: BatchView }>> {
   const user = await requireUser();
   const filter = certificateFilterSchema.safeParse(filterInput);
   if (!filter.success) return failed(zodFailure(filter.error));

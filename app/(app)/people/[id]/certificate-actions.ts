@@ -19,5 +19,5 @@ export async function issueCertificateAction(personId: string): Promise<IssueRes
   if (!result.ok) return failureResult(result.error);
   revalidatePath("/certificates");
   const t = await getTranslations();
-  return { ok: true, value: { serial: result.value.serial, pdfUrl: pdfPath(result.value.serial) }, message: t("certificates.issued", { serial: result.value.serial }) };
+  return { ok: true, serial: result.value.serial, pdfUrl: pdfPath(result.value.serial), message: t("certificates.issued", { serial: result.value.serial }) };
 }

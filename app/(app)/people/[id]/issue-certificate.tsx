@@ -22,10 +22,10 @@ export function IssueCertificate({ personId }: { personId: string }) {
         {t("issue")}
       </Button>
       {result && (
-        <Alert severity={result.ok ? "success" : "error"} role="status" data-testid="issue-result" data-serial={result.ok ? result.value.serial : undefined}>
+        <Alert severity={result.ok ? "success" : "error"} role="status" data-testid="issue-result" data-serial={result.ok ? result.serial : undefined}>
           {result.message}{" "}
           {result.ok && (
-            <a href={result.value.pdfUrl} target="_blank" rel="noopener" data-testid="issued-pdf">
+            <a href={result.pdfUrl} target="_blank" rel="noopener" data-testid="issued-pdf">
               {t("openPdf")}
             </a>
           )}

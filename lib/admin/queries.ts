@@ -1,6 +1,9 @@
 import { db } from "@/lib/db/client";
-import { defaultSlaDays, slaDaysOf, slaSettingKey } from "@/lib/cases/clock";
-import { localSlaTypes, type LocalSlaType } from "./schemas";
+import { isUuid } from "@/lib/db/ids";
+import { can } from "@/lib/auth/permissions";
+import { defaultSlaDays, shanghaiDate, slaDaysOf, slaSettingKey } from "@/lib/cases/clock";
+import { asResult, fail, type Actor } from "@/lib/service";
+import { CALENDAR_YEARS, localSlaTypes, type LocalSlaType } from "./schemas";
 import { officeBankAccount } from "./bank-account";
 
 export interface OfficeRow {
@@ -140,5 +143,24 @@ export function listReferenceChanges(limit = 20) {
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
     select: { id: true, at: true, actorName: true, table: true, action: true, subject: true, before: true, after: true, reason: true },
+  });
+}
+
+/**
+ * Everything the admin page shows, behind `admin:manage` (decision 0011: the service checks,
+ * not the page). `?year=2026&office=<id>` choose the calendar shown; anything else falls back
+ * to this year, national.
+ */
+export function adminOverview(actor: Actor, params: Record<string, string | string[] | undefined>) {
+  return asResult(async () => {
+    if (!can(actor, "admin:manage")) fail("forbidden", "errors.forbidden");
+    const y = typeof params.year === "string" && /^\d{4}$/.test(params.year) ? Number(params.year) : NaN;
+    const year = y >= CALENDAR_YEARS.min && y <= CALENDAR_YEARS.max ? y : Number(shanghaiDate(new Date()).slice(0, 4));
+    const officeId = isUuid(params.office) ? params.office : null;
+    const [offices, users, changes, slaDefaults, days, covered, rates, referenceChanges] = await Promise.all([
+      listOffices(), listUsers(), listOfficeChanges(), defaultLocalSlaDays(),
+      listHolidays(year, officeId), holidayYears(), listCreditingRates(), listReferenceChanges(),
+    ]);
+    return { year, officeId, offices, users, changes, slaDefaults, days, covered, rates, referenceChanges };
   });
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import Box from "@mui/material/Box";
 import Chip from "@mui/material/Chip";
@@ -10,39 +11,24 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { requirePermission } from "@/lib/auth/session";
-import {
-  defaultLocalSlaDays, holidayYears, listCreditingRates, listHolidays, listOfficeChanges, listOffices, listReferenceChanges, listUsers,
-} from "@/lib/admin/queries";
-import { CALENDAR_YEARS } from "@/lib/admin/schemas";
-import { shanghaiDate } from "@/lib/cases/clock";
+import { adminOverview } from "@/lib/admin/queries";
 import { shanghaiDateTime } from "@/lib/pdf/format";
 import { OfficeEditButton } from "./office-dialog";
 import { CalendarSection } from "./calendar-section";
 import { RatesSection } from "./rates-section";
-import { isUuid } from "@/lib/db/ids";
-
-/** ?year=2026&office=<id>: the calendar shown; anything else falls back to this year, national. */
-function calendarChoice(params: Record<string, string | string[] | undefined>) {
-  const y = typeof params.year === "string" && /^\d{4}$/.test(params.year) ? Number(params.year) : NaN;
-  const year = y >= CALENDAR_YEARS.min && y <= CALENDAR_YEARS.max ? y : Number(shanghaiDate(new Date()).slice(0, 4));
-  const officeId = isUuid(params.office) ? params.office : null;
-  return { year, officeId };
-}
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin"))("title") };
 }
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePermission("admin:manage");
-  const { year, officeId } = calendarChoice(await searchParams);
+  const user = await requirePermission("admin:manage");
+  const overview = await adminOverview(user, await searchParams);
+  if (!overview.ok) forbidden();
+  const { year, officeId, offices, users, changes, slaDefaults, days, covered, rates, referenceChanges } = overview.value;
   const t = await getTranslations("admin");
   const tr = await getTranslations("shell.roles");
   const locale = await getLocale();
-  const [offices, users, changes, slaDefaults, days, covered, rates, referenceChanges] = await Promise.all([
-    listOffices(), listUsers(), listOfficeChanges(), defaultLocalSlaDays(),
-    listHolidays(year, officeId), holidayYears(), listCreditingRates(), listReferenceChanges(),
-  ]);
   const calendarOffices = offices.map((o) => ({ id: o.id, code: o.code, name: locale === "en" ? o.nameEn : o.name }));
   const fieldLabel = (key: string) => t(`fields.${key.replace(".", "")}`);
   const shown = (value: unknown) => (value === null ? t("defaultValue") : value === "" ? t("emptyValue") : String(value));

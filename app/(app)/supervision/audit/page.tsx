@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
@@ -12,8 +13,7 @@ import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import { requirePermission } from "@/lib/auth/session";
 import { lastWholeShanghaiDay } from "@/lib/audit/daily-head";
-import { verifyOfficeChains } from "@/lib/audit/verify-offices";
-import { db } from "@/lib/db/client";
+import { checkOfficeChains } from "@/lib/audit/office-audit";
 import { SupervisionHeader } from "../nav";
 
 export async function generateMetadata() {
@@ -24,7 +24,9 @@ export async function generateMetadata() {
 export default async function AuditPage() {
   const user = await requirePermission("audit:read");
   const t = await getTranslations("supervision.audit");
-  const reports = await verifyOfficeChains(db, { id: user.officeId, code: user.officeCode });
+  const checked = await checkOfficeChains(user);
+  if (!checked.ok) forbidden();
+  const reports = checked.value;
   const intact = reports.every((r) => r.ok);
   const yesterday = lastWholeShanghaiDay();
   return (

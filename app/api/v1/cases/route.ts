@@ -13,7 +13,6 @@ export const GET = withApiUser(async (request, { user, t }) => {
 
 /** POST /api/v1/cases — intake of a new case (201). */
 export const POST = withApiUser(async (request, { user, t }) => {
-  if (!can(user, "case:create")) return apiError("forbidden", t("errors.forbidden"));
   const body = await readJsonBody(request, t);
   if (!body.ok) return body.response;
   const result = await createCase(user, body.value);

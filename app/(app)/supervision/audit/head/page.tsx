@@ -8,10 +8,8 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { requirePermission } from "@/lib/auth/session";
-import { getDailyHeads, isCalendarDate } from "@/lib/audit/daily-head";
-import { verifyOfficeChains } from "@/lib/audit/verify-offices";
+import { checkOfficeChains, officeDailyHeads } from "@/lib/audit/office-audit";
 import { isoShanghai } from "@/lib/cases/clock";
-import { db } from "@/lib/db/client";
 import { PrintButton } from "./print-button";
 
 export async function generateMetadata() {
@@ -26,10 +24,14 @@ export default async function ChainHeadPage({ searchParams }: { searchParams: Pr
   const user = await requirePermission("audit:read");
   const raw = (await searchParams).date;
   const date = Array.isArray(raw) ? raw[0] : raw;
-  if (!date || !isCalendarDate(date)) notFound();
+  // A date that is not a calendar day is no sheet (the permission was checked above).
+  const daily = await officeDailyHeads(user, date ?? "");
+  if (!daily.ok) notFound();
+  const checked = await checkOfficeChains(user);
+  if (!checked.ok) notFound();
   const t = await getTranslations("supervision.audit");
-  const heads = await getDailyHeads(db, user.officeId, date);
-  const check = await verifyOfficeChains(db, { id: user.officeId, code: user.officeCode });
+  const heads = daily.value;
+  const check = checked.value;
   const now = new Date();
   return (
     <Box sx={{ maxWidth: 900, mx: "auto" }} data-testid="chain-head-sheet">
@@ -41,7 +43,7 @@ export default async function ChainHeadPage({ searchParams }: { searchParams: Pr
         {t("sheetTitle")}
       </Typography>
       <Typography align="center" gutterBottom>
-        {heads.office.name} ({heads.office.code}) · {t("sheetDate", { date })}
+        {heads.office.name} ({heads.office.code}) · {t("sheetDate", { date: heads.date })}
       </Typography>
       <Typography variant="body2" align="center" color="text.secondary" sx={{ mb: 3 }}>
         {t("sheetBound", { end: isoShanghai(new Date(heads.endsAt)).replace("T", " ").slice(0, 19) })}

@@ -74,30 +74,30 @@ export async function correctCreditingRate(
         select: { year: true, scope: true, rate: true, provisional: true, source: true, version: true },
       });
       if (!row) fail("not_found", "errors.notFound");
-      if (row!.version !== change.version) fail("conflict", "admin.errors.rateStale");
+      if (row.version !== change.version) fail("conflict", "admin.errors.rateStale");
       const before: Partial<RateSnapshot> = {};
       const after: Partial<RateSnapshot> = {};
       const data: Prisma.CreditingRateUpdateManyMutationInput = {};
-      if (change.rate !== undefined && !new Prisma.Decimal(change.rate).equals(row!.rate)) {
-        before.rate = row!.rate.toString();
+      if (change.rate !== undefined && !new Prisma.Decimal(change.rate).equals(row.rate)) {
+        before.rate = row.rate.toString();
         after.rate = new Prisma.Decimal(change.rate).toString();
         data.rate = new Prisma.Decimal(change.rate);
       }
-      if (change.provisional !== undefined && change.provisional !== row!.provisional) {
-        before.provisional = row!.provisional;
+      if (change.provisional !== undefined && change.provisional !== row.provisional) {
+        before.provisional = row.provisional;
         after.provisional = data.provisional = change.provisional;
       }
-      if (change.source !== undefined && change.source !== row!.source) {
-        before.source = row!.source;
+      if (change.source !== undefined && change.source !== row.source) {
+        before.source = row.source;
         after.source = data.source = change.source;
       }
-      if (Object.keys(after).length === 0) return { id: rateId, version: row!.version, changed: [] };
+      if (Object.keys(after).length === 0) return { id: rateId, version: row.version, changed: [] };
       const updated = await tx.creditingRate.updateMany({ where: { id: rateId, version: change.version }, data: { ...data, version: { increment: 1 } } });
       if (updated.count !== 1) fail("conflict", "admin.errors.rateStale");
       await tx.referenceChange.create({
         data: {
           actorId: actor.id, actorName: actor.name, at: now, table: "creditingRate", action: "correct",
-          subject: `${row!.year} ${row!.scope}`, before, after, reason: change.reason,
+          subject: `${row.year} ${row.scope}`, before, after, reason: change.reason,
         },
         select: { id: true },
       });

@@ -74,12 +74,12 @@ export async function removeHoliday(actor: Actor, holidayId: unknown, input: unk
       // deleteMany, not delete: of two removals of the same day, the second finds 0 rows.
       const deleted = await tx.holiday.deleteMany({ where: { id: holidayId } });
       if (deleted.count !== 1) fail("conflict", "admin.errors.holidayGone");
-      const date = row!.date.toISOString().slice(0, 10);
-      const before: HolidaySnapshot = { date, kind: row!.kind, name: row!.name, officeId: row!.officeId };
+      const date = row.date.toISOString().slice(0, 10);
+      const before: HolidaySnapshot = { date, kind: row.kind, name: row.name, officeId: row.officeId };
       await tx.referenceChange.create({
         data: {
           actorId: actor.id, actorName: actor.name, at: now, table: "holiday", action: "remove",
-          subject: subjectOf(date, row!.office?.code ?? null), officeId: row!.officeId, before: { ...before }, reason: parsed.data.reason ?? null,
+          subject: subjectOf(date, row.office?.code ?? null), officeId: row.officeId, before: { ...before }, reason: parsed.data.reason ?? null,
         },
         select: { id: true },
       });

@@ -59,23 +59,23 @@ async function applyOfficeChange(tx: Tx, actor: Actor, officeId: string, change:
     },
   });
   if (!office) fail("not_found", "errors.notFound");
-  if (office!.version !== change.version) fail("conflict", "admin.errors.stale");
+  if (office.version !== change.version) fail("conflict", "admin.errors.stale");
 
   const before: OfficeSnapshot = {};
   const after: OfficeSnapshot = {};
   const data: Prisma.OfficeUpdateManyMutationInput = {};
   for (const field of detailFields) {
     const value = change[field];
-    if (value === undefined || value === office![field]) continue;
-    before[field] = office![field];
+    if (value === undefined || value === office[field]) continue;
+    before[field] = office[field];
     after[field] = value;
     data[field] = value;
   }
-  assertBankComplete({ ...pick(office!, detailFields), ...pick(change, detailFields) });
+  assertBankComplete({ ...pick(office, detailFields), ...pick(change, detailFields) });
   if (change.approvalLimit !== undefined) {
     const limit = new Prisma.Decimal(change.approvalLimit);
-    if (!limit.equals(office!.approvalLimit)) {
-      before.approvalLimit = office!.approvalLimit.toFixed(2);
+    if (!limit.equals(office.approvalLimit)) {
+      before.approvalLimit = office.approvalLimit.toFixed(2);
       after.approvalLimit = limit.toFixed(2);
       data.approvalLimit = limit;
     }
@@ -89,7 +89,7 @@ async function applyOfficeChange(tx: Tx, actor: Actor, officeId: string, change:
     after[slaSettingKey(type)] = value;
     slaChanges.push([type, value]);
   }
-  if (Object.keys(after).length === 0) return { id: officeId, version: office!.version, changed: [] };
+  if (Object.keys(after).length === 0) return { id: officeId, version: office.version, changed: [] };
 
   // Compare-and-set: of two forms showing the same version, the second finds 0 rows.
   const updated = await tx.office.updateMany({ where: { id: officeId, version: change.version }, data: { ...data, version: { increment: 1 } } });

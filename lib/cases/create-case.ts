@@ -32,32 +32,32 @@ export async function createCase(
         select: { id: true, idNumber: true, relationshipStatus: true, officeId: true },
       });
       if (!person) fail("not_found", "cases.errors.personNotFound", {}, [{ path: "idNumber", key: "cases.errors.personNotFound" }]);
-      if (actor.idNumber && (actor.idNumber === person!.idNumber || (data.type === "SURRENDER" && data.payees?.some((p) => p.idNumber === actor.idNumber))))
+      if (actor.idNumber && (actor.idNumber === person.idNumber || (data.type === "SURRENDER" && data.payees?.some((p) => p.idNumber === actor.idNumber))))
         fail("forbidden", "cases.errors.ownCase");
-      if (person!.relationshipStatus === "TERMINATED") fail("unprocessable", "cases.errors.terminated");
-      if (data.type === "SURRENDER" && person!.officeId !== actor.officeId) fail("unprocessable", "cases.errors.relationshipElsewhere");
+      if (person.relationshipStatus === "TERMINATED") fail("unprocessable", "cases.errors.terminated");
+      if (data.type === "SURRENDER" && person.officeId !== actor.officeId) fail("unprocessable", "cases.errors.relationshipElsewhere");
       if (data.type === "TRANSFER_IN") {
         const office = await tx.office.findUnique({ where: { id: actor.officeId }, select: { code: true } });
         if (office!.code === data.fromOffice)
           fail("bad_request", "errors.badRequest", {}, [{ path: "fromOffice", key: "cases.errors.sameOffice" }]);
       }
       const open = await tx.case.findFirst({
-        where: { personId: person!.id, type: data.type, status: { in: [...openStatuses] } },
+        where: { personId: person.id, type: data.type, status: { in: [...openStatuses] } },
         select: { caseNumber: true },
       });
       if (open) fail("conflict", "cases.errors.alreadyOpen", { caseNumber: open.caseNumber });
 
       const office = await tx.office.findUniqueOrThrow({ where: { id: actor.officeId }, select: { id: true, code: true } });
-      const intake = await intakeOf(tx, data, person!.id, actor.officeId);
+      const intake = await intakeOf(tx, data, person.id, actor.officeId);
       const caseNumber = await nextCaseNumber(tx, office, data.type, Number(shanghaiDate(now).slice(0, 4)));
       const created = await tx.case.create({
         data: {
-          caseNumber, type: data.type, status: "DRAFT", officeId: office.id, personId: person!.id, intake,
+          caseNumber, type: data.type, status: "DRAFT", officeId: office.id, personId: person.id, intake,
           createdById: actor.id, createdAt: now, updatedAt: now,
         },
         select: { id: true, caseNumber: true, version: true },
       });
-      const crossOffice = (await tx.contributionRecord.count({ where: { personId: person!.id, officeId: { not: office.id } } })) > 0;
+      const crossOffice = (await tx.contributionRecord.count({ where: { personId: person.id, officeId: { not: office.id } } })) > 0;
       await tx.caseDocument.createMany({
         data: checklistFor(data.type, {
           ground: data.type === "SURRENDER" ? data.ground : undefined,

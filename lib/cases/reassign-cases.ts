@@ -41,13 +41,13 @@ export async function reassignCases(actor: Actor, input: unknown, now = new Date
         if (finalStatuses.has(c.status as CaseStatus)) fail("conflict", "cases.errors.decided");
         const updated = await tx.case.updateMany({
           where: { id: c.id, version: c.version },
-          data: { assigneeId: assignee!.id, version: { increment: 1 }, updatedAt: now },
+          data: { assigneeId: assignee.id, version: { increment: 1 }, updatedAt: now },
         });
         if (updated.count !== 1) fail("conflict", "errors.conflict");
         await appendCaseEvent(tx, {
           officeId: c.officeId, caseId: c.id, actor: { id: actor.id, name: actor.name }, action: "reassign",
           from: c.status as CaseStatus, to: c.status as CaseStatus, reason, at: now,
-          data: { version: c.version + 1, from: c.assigneeId, to: assignee!.id, toName: assignee!.name },
+          data: { version: c.version + 1, from: c.assigneeId, to: assignee.id, toName: assignee.name },
         });
       }
       return { count: cases.length };

@@ -28,21 +28,21 @@ export async function recordDocument(
       if (!c) fail("not_found", "errors.notFound");
       if (!can(actor, "case:work")) fail("forbidden", "errors.forbidden");
       // Receiving the papers of one's own case is acting on it (DESIGN.md §1), like a transition.
-      assertNotAboutSelf(actor, c!);
-      if (options.version !== undefined && options.version !== c!.version) fail("conflict", "errors.conflict");
-      if (finalStatuses.has(c!.status as CaseStatus)) fail("conflict", "cases.errors.decided");
-      const item = await tx.caseDocument.findUnique({ where: { caseId_kind: { caseId: c!.id, kind: parsed.data.kind } }, select: { id: true, receivedAt: true } });
+      assertNotAboutSelf(actor, c);
+      if (options.version !== undefined && options.version !== c.version) fail("conflict", "errors.conflict");
+      if (finalStatuses.has(c.status as CaseStatus)) fail("conflict", "cases.errors.decided");
+      const item = await tx.caseDocument.findUnique({ where: { caseId_kind: { caseId: c.id, kind: parsed.data.kind } }, select: { id: true, receivedAt: true } });
       if (!item) fail("unprocessable", "cases.errors.notOnChecklist", { kind: parsed.data.kind });
-      if (item!.receivedAt) return { kind: parsed.data.kind, received: true, version: c!.version };
-      const bumped = await tx.case.updateMany({ where: { id: c!.id, version: c!.version }, data: { version: { increment: 1 }, updatedAt: now } });
+      if (item.receivedAt) return { kind: parsed.data.kind, received: true, version: c.version };
+      const bumped = await tx.case.updateMany({ where: { id: c.id, version: c.version }, data: { version: { increment: 1 }, updatedAt: now } });
       if (bumped.count !== 1) fail("conflict", "errors.conflict");
-      await tx.caseDocument.update({ where: { id: item!.id }, data: { receivedAt: now, receivedById: actor.id, note: parsed.data.note ?? null } });
+      await tx.caseDocument.update({ where: { id: item.id }, data: { receivedAt: now, receivedById: actor.id, note: parsed.data.note ?? null } });
       await appendCaseEvent(tx, {
-        officeId: c!.officeId, caseId: c!.id, actor: { id: actor.id, name: actor.name }, action: "document",
-        from: c!.status, to: c!.status, at: now,
-        data: { version: c!.version + 1, kind: parsed.data.kind, ...(parsed.data.note ? { note: parsed.data.note } : {}) },
+        officeId: c.officeId, caseId: c.id, actor: { id: actor.id, name: actor.name }, action: "document",
+        from: c.status, to: c.status, at: now,
+        data: { version: c.version + 1, kind: parsed.data.kind, ...(parsed.data.note ? { note: parsed.data.note } : {}) },
       });
-      return { kind: parsed.data.kind, received: true, version: c!.version + 1 };
+      return { kind: parsed.data.kind, received: true, version: c.version + 1 };
     }),
   );
 }

@@ -33,20 +33,20 @@ export async function transitionCase(
       const c = await loadCaseForWork(tx, actor, caseId);
       if (!c) fail("not_found", "errors.notFound");
       if (!can(actor, "case:work")) fail("forbidden", "errors.forbidden");
-      if (!hasAction(c!.type, action))
+      if (!hasAction(c.type, action))
         fail("bad_request", "errors.badRequest", {}, [{ path: "action", key: "cases.errors.unknownAction", params: { action } }]);
-      if (version !== c!.version) fail("conflict", "errors.conflict");
-      const t = findTransition(c!.type, action as Action, c!.status);
-      if (!t) fail("conflict", "cases.errors.wrongState", { action, status: c!.status });
-      if (!roleMayPerform(t!, actor.role)) fail("forbidden", "errors.forbidden");
-      assertNotAboutSelf(actor, c!);
-      if (t!.reason === "required" && !reason)
+      if (version !== c.version) fail("conflict", "errors.conflict");
+      const t = findTransition(c.type, action as Action, c.status);
+      if (!t) fail("conflict", "cases.errors.wrongState", { action, status: c.status });
+      if (!roleMayPerform(t, actor.role)) fail("forbidden", "errors.forbidden");
+      assertNotAboutSelf(actor, c);
+      if (t.reason === "required" && !reason)
         fail("bad_request", "errors.badRequest", {}, [{ path: "reason", key: "cases.errors.reasonRequired" }]);
-      for (const field of t!.data ?? []) {
+      for (const field of t.data ?? []) {
         if (!data[field]) fail("bad_request", "errors.badRequest", {}, [{ path: `data.${field}`, key: "validation.required" }]);
       }
-      for (const guard of t!.guards) await checkGuard(tx, guard, { actor, c: c!, receivedAmount: data.receivedAmount });
-      return applyTransition({ tx, actor, c: c!, t: t!, reason, data, now });
+      for (const guard of t.guards) await checkGuard(tx, guard, { actor, c, receivedAmount: data.receivedAmount });
+      return applyTransition({ tx, actor, c, t, reason, data, now });
     }),
   );
 }

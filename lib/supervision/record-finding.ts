@@ -91,21 +91,21 @@ export async function recordFinding(
       if (!item) fail("not_found", "errors.notFound");
       if (!can(actor, "audit:sample")) fail("forbidden", "errors.forbidden");
       if (openCorrection && !can(actor, "case:create")) fail("forbidden", "supervision.errors.correctionForbidden");
-      if (!item!.reviewedAt) fail("conflict", "supervision.errors.notReviewed");
+      if (!item.reviewedAt) fail("conflict", "supervision.errors.notReviewed");
       const findingId = randomUUID();
-      const correction = openCorrection ? await openCorrectionCase(tx, actor, item!.case, findingId, now) : null;
+      const correction = openCorrection ? await openCorrectionCase(tx, actor, item.case, findingId, now) : null;
       await tx.auditFinding.create({
         data: {
-          id: findingId, officeId: actor.officeId, itemId: item!.id, caseId: item!.case.id, severity, text,
+          id: findingId, officeId: actor.officeId, itemId: item.id, caseId: item.case.id, severity, text,
           correctionCaseId: correction?.id ?? null, createdById: actor.id, createdAt: now,
         },
       });
       await appendSupervisionEvents(tx, {
         officeId: actor.officeId, actor: { id: actor.id, name: actor.name }, at: now,
         events: [{
-          caseId: item!.case.id, status: item!.case.status as CaseStatus, action: "finding", reason: text,
+          caseId: item.case.id, status: item.case.status as CaseStatus, action: "finding", reason: text,
           data: {
-            sampleId: item!.sampleId, itemId: item!.id, findingId, severity,
+            sampleId: item.sampleId, itemId: item.id, findingId, severity,
             ...(correction ? { correctionCaseId: correction.id, correctionCaseNumber: correction.caseNumber } : {}),
           },
         }],

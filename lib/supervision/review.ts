@@ -59,14 +59,14 @@ export async function recordReview(
       });
       if (!item) fail("not_found", "errors.notFound");
       if (!can(actor, "audit:sample")) fail("forbidden", "errors.forbidden");
-      if (item!.reviewedAt) fail("conflict", "supervision.errors.alreadyReviewed");
-      if (item!.reviewerId && item!.reviewerId !== actor.id) fail("forbidden", "supervision.errors.notReviewer");
-      if (await workedOnCase(tx, item!.case.id, actor.id)) fail("forbidden", "supervision.errors.involved");
+      if (item.reviewedAt) fail("conflict", "supervision.errors.alreadyReviewed");
+      if (item.reviewerId && item.reviewerId !== actor.id) fail("forbidden", "supervision.errors.notReviewer");
+      if (await workedOnCase(tx, item.case.id, actor.id)) fail("forbidden", "supervision.errors.involved");
       const amount = review.decision === "GRANT" && review.amount !== undefined ? new Money(review.amount).toFixed(2) : null;
-      const agrees = reviewAgrees({ decision: review.decision, amount }, { status: item!.case.status, amount: item!.case.amount?.toFixed(2) ?? null });
+      const agrees = reviewAgrees({ decision: review.decision, amount }, { status: item.case.status, amount: item.case.amount?.toFixed(2) ?? null });
       // Compare-and-set: two reviewers submitting at once — one review is recorded, never two.
       const updated = await tx.auditSampleItem.updateMany({
-        where: { id: item!.id, reviewedAt: null, OR: [{ reviewerId: null }, { reviewerId: actor.id }] },
+        where: { id: item.id, reviewedAt: null, OR: [{ reviewerId: null }, { reviewerId: actor.id }] },
         data: {
           reviewerId: actor.id, reviewDecision: review.decision, reviewAmount: amount === null ? null : new Prisma.Decimal(amount),
           reviewNote: review.note, reviewedAt: now, agrees,
@@ -76,11 +76,11 @@ export async function recordReview(
       await appendSupervisionEvents(tx, {
         officeId: actor.officeId, actor: { id: actor.id, name: actor.name }, at: now,
         events: [{
-          caseId: item!.case.id, status: item!.case.status as CaseStatus, action: "review", reason: review.note,
-          data: { sampleId: item!.sampleId, itemId: item!.id, decision: review.decision, ...(amount ? { amount } : {}), agrees },
+          caseId: item.case.id, status: item.case.status as CaseStatus, action: "review", reason: review.note,
+          data: { sampleId: item.sampleId, itemId: item.id, decision: review.decision, ...(amount ? { amount } : {}), agrees },
         }],
       });
-      return { id: item!.id, agrees };
+      return { id: item.id, agrees };
     }),
   );
 }

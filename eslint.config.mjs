@@ -1,8 +1,24 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-// The rings of STYLE.md, held by the linter: lib/ never imports Next.js, React or MUI (except the
-// lib/auth bridge and lib/i18n/request.ts), and components/ never reach the database.
+// The rings of STYLE.md, held by the linter (decision 0017): lib/ never imports Next.js, React or
+// MUI (except the lib/auth bridge and lib/i18n/request.ts); lib/domain and lib/workflow import
+// nothing with I/O; app/ reaches the database only through lib services; components/ import no
+// lib service (types only).
+const framework = { group: ["next", "next/*", "react", "react-dom", "@mui/*", "next-auth", "next-auth/*"], message: "lib/ is framework-free (STYLE.md §1)." };
+const io = {
+  group: [
+    "@/lib/db", "@/lib/db/*", "**/db", "**/db/*", "@/lib/generated/*", "**/generated/*", "@prisma/*", ".prisma/*", "**/cases", "**/cases/*",
+    "pg", "pg-boss", "pg/*", "@electric-sql/*", "fs", "fs/*", "node:fs", "node:fs/*", "child_process", "node:child_process", "net", "node:net", "http", "node:http",
+    "@/lib/cases", "@/lib/cases/*", "@/lib/service", "@/lib/service/transaction", "@/lib/certificates/*", "@/lib/admin/*", "@/lib/supervision/*",
+    "@/lib/people/*", "@/lib/audit/*", "@/lib/pdf/*", "@/lib/auth/session", "@/lib/auth/options", "@/lib/auth/sign-in", "@/lib/http/*", "@/lib/secrets",
+  ],
+  message: "lib/domain and lib/workflow are pure: no database, files, network or services (decision 0017). Pass data in; let lib/cases do the I/O.",
+};
+const services = [
+  "@/lib/db", "@/lib/db/*", "@/lib/generated/*", "@/lib/cases", "@/lib/cases/*", "@/lib/certificates", "@/lib/certificates/*", "@/lib/service", "@/lib/service/*",
+  "@/lib/admin/*", "@/lib/supervision/*", "@/lib/people/*", "@/lib/audit/*", "@/lib/auth/session", "@/lib/pdf/*",
+];
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -11,16 +27,29 @@ const config = [
     files: ["lib/**/*.ts"],
     ignores: ["lib/auth/**", "lib/i18n/request.ts"],
     rules: {
+      "no-restricted-imports": ["error", { patterns: [framework] }],
+    },
+  },
+  {
+    files: ["lib/domain/**/*.ts", "lib/workflow/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [framework, io] }],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    rules: {
       "no-restricted-imports": ["error", { patterns: [
-        { group: ["next", "next/*", "react", "react-dom", "@mui/*", "next-auth", "next-auth/*"], message: "lib/ is framework-free (STYLE.md §1)." },
+        { group: ["@/lib/db", "@/lib/db/*", "**/lib/db", "**/lib/db/*", "@/lib/generated/*", "**/lib/generated/*", "@prisma/*"], message: "app/ reaches the database only through a lib service (decision 0017)." },
       ] }],
     },
   },
   {
+    // Types only (`import type`): a component may name a service's result, never call it.
     files: ["components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [
-        { group: ["@/lib/db/*", "@/lib/cases/*"], message: "components/ never reach the database (STYLE.md §1)." },
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [
+        { group: services, allowTypeImports: true, message: "components/ import no lib service and never reach the database (STYLE.md §1, decision 0017); pass data and actions in as props." },
       ] }],
     },
   },

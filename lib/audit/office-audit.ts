@@ -1,6 +1,9 @@
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { asResult, fail, type Actor, type Result } from "@/lib/service";
+import { gatherCaseLog } from "./case-log/gather";
+import { renderCaseLog } from "./case-log/render";
+import { buildCaseLog } from "./case-log/view-model";
 import { getDailyHeads, isCalendarDate, type DailyHeads } from "./daily-head";
 import { verifyOfficeChains, type ChainReport } from "./verify-offices";
 
@@ -25,5 +28,15 @@ export function officeDailyHeads(actor: OfficeActor, date: string): Promise<Resu
     if (!can(actor, "audit:read")) fail("forbidden", "errors.forbidden");
     if (!isCalendarDate(date)) fail("bad_request", "errors.badRequest", {}, [{ path: "date", key: "validation.date" }]);
     return getDailyHeads(db, actor.officeId, date);
+  });
+}
+
+/** A case's audit log as a PDF (gather → view model → render), for `audit:read` of its office. */
+export function caseLogPdf(actor: Actor, caseId: string): Promise<Result<{ pdf: Buffer; caseNumber: string }>> {
+  return asResult(async () => {
+    if (!can(actor, "audit:read")) fail("forbidden", "errors.forbidden");
+    const input = await gatherCaseLog(actor, caseId);
+    if (!input) fail("not_found", "errors.notFound");
+    return { pdf: await renderCaseLog(buildCaseLog(input)), caseNumber: input.caseNumber };
   });
 }

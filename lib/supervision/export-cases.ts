@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { can } from "@/lib/auth/permissions";
+import { asResult, fail, zodFailure, type Actor, type Result } from "@/lib/service";
 import { db } from "@/lib/db/client";
 import type { OfficeScoped } from "@/lib/db/scope";
 import { isoShanghai } from "@/lib/cases/clock";
@@ -87,4 +89,24 @@ async function fullIdNumbers(user: OfficeScoped & { id: string }, personIds: str
   const people = await db.insuredPerson.findMany({ where: { id: { in: [...new Set(personIds)] } }, select: { id: true, idNumber: true } });
   const shown = await revealIdNumber(user, true, people.map((p) => p.idNumber), maskIdNumber);
   return new Map(people.map((p) => [p.id, shown.get(p.idNumber) ?? maskIdNumber(p.idNumber)]));
+}
+
+/**
+ * GET /api/v1/cases/export as a service: `case:read`, then the filters (a 400 naming the field),
+ * then `person:read-full-id` when full ID numbers are asked for; the stream and its file name.
+ */
+export function exportCases(
+  actor: Actor & { officeCode: string },
+  input: unknown,
+  t: Translator,
+  now = new Date(),
+): Promise<Result<{ stream: ReadableStream<Uint8Array>; fileName: string }>> {
+  return asResult(async () => {
+    if (!can(actor, "case:read")) fail("forbidden", "errors.forbidden");
+    const filters = exportFiltersSchema.safeParse(input);
+    if (!filters.success) throw zodFailure(filters.error);
+    const fullIds = filters.data.fullIds === "true";
+    if (fullIds && !can(actor, "person:read-full-id")) fail("forbidden", "errors.forbidden");
+    return { stream: casesCsvStream(actor, { filters: filters.data, fullIds, t }), fileName: exportFileName(actor.officeCode, now) };
+  });
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import Box from "@mui/material/Box";
 import Paper from "@mui/material/Paper";
@@ -9,7 +10,8 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { requirePermission } from "@/lib/auth/session";
-import { listSamples, listStaff } from "@/lib/supervision/queries";
+import { listStaff } from "@/lib/supervision/queries";
+import { samplesOf } from "@/lib/supervision/reads";
 import { caseTypes } from "@/lib/workflow";
 import { SupervisionHeader } from "../nav";
 import { DrawSampleForm } from "./draw-form";
@@ -22,11 +24,13 @@ export async function generateMetadata() {
 export default async function SamplesPage() {
   const user = await requirePermission("audit:sample");
   const t = await getTranslations("supervision.samples");
-  const [samples, caseworkers, reviewers] = await Promise.all([
-    listSamples(user),
+  const [listed, caseworkers, reviewers] = await Promise.all([
+    samplesOf(user),
     listStaff(user, ["caseworker", "supervisor"]),
     listStaff(user, ["supervisor", "auditor"]),
   ]);
+  if (!listed.ok) forbidden();
+  const samples = listed.value;
   const names = new Map(caseworkers.map((u) => [u.id, u.name]));
   const criteria = await Promise.all(samples.map((s) => criteriaText(s.criteria, names)));
   return (

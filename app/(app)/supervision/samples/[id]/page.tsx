@@ -11,7 +11,8 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { requirePermission } from "@/lib/auth/session";
-import { getSample, listStaff } from "@/lib/supervision/queries";
+import { listStaff } from "@/lib/supervision/queries";
+import { sampleOf } from "@/lib/supervision/reads";
 import { SupervisionHeader } from "../../nav";
 import { criteriaText } from "../criteria";
 
@@ -22,8 +23,9 @@ export async function generateMetadata() {
 /** A drawn sample: its criteria and items. Decisions stay hidden until each item is reviewed. */
 export default async function SamplePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("audit:sample");
-  const sample = await getSample(user, (await params).id);
-  if (!sample) notFound();
+  const found = await sampleOf(user, (await params).id);
+  if (!found.ok) notFound();
+  const sample = found.value;
   const t = await getTranslations("supervision.samples");
   const tc = await getTranslations("case");
   const names = new Map((await listStaff(user, ["caseworker", "supervisor"])).map((u) => [u.id, u.name]));

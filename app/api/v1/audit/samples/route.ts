@@ -1,13 +1,13 @@
-import { can } from "@/lib/auth/permissions";
-import { apiError, readJsonBody } from "@/lib/http/api";
+import { readJsonBody } from "@/lib/http/api";
 import { failureResponse, withApiUser } from "@/lib/http/route";
 import { drawSample } from "@/lib/supervision/draw-sample";
-import { listSamples } from "@/lib/supervision/queries";
+import { samplesOf } from "@/lib/supervision/reads";
 
 /** GET /api/v1/audit/samples — the office's audit samples, newest first. */
 export const GET = withApiUser(async (_request, { user, t }) => {
-  if (!can(user, "audit:sample")) return apiError("forbidden", t("errors.forbidden"));
-  return Response.json({ items: await listSamples(user) });
+  const samples = await samplesOf(user);
+  if (!samples.ok) return failureResponse(samples.error, t);
+  return Response.json({ items: samples.value });
 });
 
 /** POST /api/v1/audit/samples {percentage, minAmount?, caseworkerId?, type?, from?, to?, reviewerId?, note?} (201). */

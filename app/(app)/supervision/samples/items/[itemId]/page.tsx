@@ -14,7 +14,7 @@ import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { getSampleItem } from "@/lib/supervision/sample-item";
+import { sampleItemOf } from "@/lib/supervision/reads";
 import { CalculationReceipt } from "@/components/calculation-receipt";
 import { CaseTimeline } from "@/components/case-timeline";
 import { StatusChip } from "@/components/status-chip";
@@ -57,8 +57,9 @@ function Pairs({ rows }: { rows: Array<[string, React.ReactNode]> }) {
 export default async function ReviewPage({ params }: { params: Promise<{ itemId: string }> }) {
   const user = await requirePermission("audit:sample");
   const itemId = (await params).itemId;
-  const item = await getSampleItem(user, itemId);
-  if (!item) notFound();
+  const found = await sampleItemOf(user, itemId);
+  if (!found.ok) notFound();
+  const item = found.value;
   const t = await getTranslations("supervision.review");
   const tp = await getTranslations("casePage");
   const tc = await getTranslations("case");

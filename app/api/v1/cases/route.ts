@@ -1,14 +1,12 @@
-import { can } from "@/lib/auth/permissions";
-import { createCase, listCases, listFiltersSchema } from "@/lib/cases";
-import { apiError, readJsonBody, validationError } from "@/lib/http/api";
+import { createCase } from "@/lib/cases";
+import { casesOf } from "@/lib/cases/reads";
+import { readJsonBody } from "@/lib/http/api";
 import { failureResponse, queryObject, withApiUser } from "@/lib/http/route";
 
 /** GET /api/v1/cases — the office's cases, filtered, keyset-paginated. */
 export const GET = withApiUser(async (request, { user, t }) => {
-  if (!can(user, "case:read")) return apiError("forbidden", t("errors.forbidden"));
-  const filters = listFiltersSchema.safeParse(queryObject(request));
-  if (!filters.success) return validationError(filters.error, t);
-  return Response.json(await listCases(user, filters.data));
+  const cases = await casesOf(user, queryObject(request));
+  return cases.ok ? Response.json(cases.value) : failureResponse(cases.error, t);
 });
 
 /** POST /api/v1/cases — intake of a new case (201). */

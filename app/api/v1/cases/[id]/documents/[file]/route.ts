@@ -1,8 +1,5 @@
-import { can } from "@/lib/auth/permissions";
-import { findCaseLetter } from "@/lib/cases/case-letters";
-import { printCertificate } from "@/lib/certificates/certificates";
+import { caseLetterPdf } from "@/lib/cases/reads";
 import { pdfResponse } from "@/lib/certificates/http";
-import { apiError } from "@/lib/http/api";
 import { failureResponse, withApiUser } from "@/lib/http/route";
 
 /**
@@ -11,10 +8,7 @@ import { failureResponse, withApiUser } from "@/lib/http/route";
  * state that issues it; 404 before, or for another office. Every download is a logged print.
  */
 export const GET = withApiUser<{ id: string; file: string }>(async (_request, { user, t }, { id, file }) => {
-  if (!can(user, "case:read")) return apiError("forbidden", t("errors.forbidden"));
-  const serial = await findCaseLetter(user, id, file);
-  if (!serial) return apiError("not_found", t("errors.notFound"));
-  const result = await printCertificate(user, serial);
-  if (!result.ok) return failureResponse(result.error, t);
-  return pdfResponse(result.value.pdf, `${result.value.serial}.pdf`);
+  const letter = await caseLetterPdf(user, id, file);
+  if (!letter.ok) return failureResponse(letter.error, t);
+  return pdfResponse(letter.value.pdf, `${letter.value.serial}.pdf`);
 });

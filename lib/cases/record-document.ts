@@ -1,9 +1,9 @@
 import { can } from "@/lib/auth/permissions";
-import { finalStatuses, type CaseStatus } from "@/lib/workflow";
-import type { Actor } from "./actor";
-import { asResult, fail, type CaseResult } from "./errors";
+import { finalStatuses, isAboutSelf, ownCaseRefusal, type CaseStatus } from "@/lib/workflow";
+import type { Actor } from "@/lib/service/actor";
+import { asResult, fail, type Result } from "@/lib/service/result";
 import { appendCaseEvent } from "./events";
-import { assertNotAboutSelf } from "./guards";
+import { refuse, subjectOf } from "./facts";
 import { loadCaseForWork } from "./load";
 import { recordDocumentSchema } from "./schemas";
 import { runInTransaction } from "./transition-case";
@@ -19,7 +19,7 @@ export async function recordDocument(
   caseId: string,
   input: unknown,
   options: { version?: number; now?: Date } = {},
-): Promise<CaseResult<{ kind: string; received: boolean; version: number }>> {
+): Promise<Result<{ kind: string; received: boolean; version: number }>> {
   const parsed = recordDocumentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
   const now = options.now ?? new Date();
@@ -28,8 +28,8 @@ export async function recordDocument(
       const c = await loadCaseForWork(tx, actor, caseId);
       if (!c) fail("not_found", "errors.notFound");
       if (!can(actor, "case:work")) fail("forbidden", "errors.forbidden");
-      // Receiving the papers of one's own case is acting on it (DESIGN.md §1), like a transition.
-      assertNotAboutSelf(actor, c!);
+      // Receiving the papers of one's own case is acting on it (docs/rules.md §2.4), like a transition.
+      if (isAboutSelf(actor, subjectOf(c!.person.idNumber, c!.intake))) refuse(ownCaseRefusal);
       if (options.version !== undefined && options.version !== c!.version) fail("conflict", "errors.conflict");
       if (finalStatuses.has(c!.status as CaseStatus)) fail("conflict", "cases.errors.decided");
       const item = await tx.caseDocument.findUnique({ where: { caseId_kind: { caseId: c!.id, kind: parsed.data.kind } }, select: { id: true, receivedAt: true } });

@@ -57,23 +57,31 @@ export async function transitionCase(
  * theirs, in order: each a compare-and-set with its effects and its own event. Returns the first.
  */
 async function runTransitions(first: EffectContext): Promise<{ id: string; status: CaseStatus; version: number }> {
-  const queue = [first];
-  let result: { id: string; status: CaseStatus; version: number } | undefined;
+  const applied = await applyTransition(first);
+  const queue = await followUpsOf(first, applied.linkedCaseId);
   for (let step = queue.shift(); step; step = queue.shift()) {
-    const applied = await applyTransition(step);
-    result ??= { id: applied.id, status: applied.status, version: applied.version };
-    for (const next of step.t.then ?? []) {
-      // A TRANSFER_IN whose original office is outside the deployment has no linked leg here.
-      if (!applied.linkedCaseId) continue;
-      const linked = await loadCaseForSystem(step.tx, applied.linkedCaseId);
-      const t = findTransition(linked.type, next.action, linked.status);
-      if (!t || t.roles !== "system" || linked.type !== linkedType[step.c.type]) fail("conflict", "cases.errors.linkedWrongState", { caseNumber: linked.caseNumber });
-      const facts = t.guards.length ? await caseFactsForWork(step.tx, linked) : null;
-      if (facts) refuse(guardRefusal(t, facts, step.actor));
-      queue.push({ tx: step.tx, actor: step.actor, c: linked, t, reason: t.reason ? step.reason : undefined, data: {}, now: step.now, facts });
-    }
+    const next = await applyTransition(step);
+    queue.push(...(await followUpsOf(step, next.linkedCaseId)));
   }
-  return result!;
+  return { id: applied.id, status: applied.status, version: applied.version };
+}
+
+/** The steps a row's `then` causes on the linked case, checked like any transition of the table. */
+async function followUpsOf(step: EffectContext, linkedCaseId: string | null): Promise<EffectContext[]> {
+  const steps: EffectContext[] = [];
+  for (const followUp of step.t.then ?? []) {
+    // A TRANSFER_IN whose original office is outside the deployment has no linked leg here.
+    if (!linkedCaseId) continue;
+    const linked = await loadCaseForSystem(step.tx, linkedCaseId);
+    const t = findTransition(linked.type, followUp.action, linked.status);
+    if (!t || t.roles !== "system" || linked.type !== linkedType[step.c.type])
+      fail("conflict", "cases.errors.linkedWrongState", { caseNumber: linked.caseNumber });
+    const facts = t.guards.length ? await caseFactsForWork(step.tx, linked) : null;
+    if (facts) refuse(guardRefusal(t, facts, step.actor));
+    // The follow-up carries the cause's reason when its row takes one (a refusal's reason).
+    steps.push({ tx: step.tx, actor: step.actor, c: linked, t, reason: t.reason ? step.reason : undefined, data: {}, now: step.now, facts });
+  }
+  return steps;
 }
 
 /** Compare-and-set, effects, event: one step of runTransitions. */

@@ -6,10 +6,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { can, roles } from "@/lib/auth/permissions";
 import { documentKinds } from "@/lib/pdf/types";
 import {
-  caseTypes, guardNames, guards, letterKinds, linkedType, workflows,
-  type CaseType, type Transition,
+  caseTypes, guardNames, guards, isAboutSelf, letterKinds, linkedType, workflows,
+  type CaseFacts, type CaseType, type Transition,
 } from "@/lib/workflow";
 
 const rows = caseTypes.flatMap((type) => workflows[type].map((row) => ({ type, row })));
@@ -19,6 +20,32 @@ describe("guards", () => {
     const named = new Set(rows.flatMap(({ row }) => row.guards));
     expect([...named].sort()).toEqual(Object.keys(guards).sort());
     expect([...guardNames].sort()).toEqual(Object.keys(guards).sort());
+  });
+});
+
+describe("the guards read the permission table and the case's facts", () => {
+  const facts: CaseFacts = {
+    type: "SURRENDER", status: "PENDING_APPROVAL", assigneeId: "u-assignee", createdById: "u-intake", submittedById: "u-submit",
+    recommendedById: "u-recommend", history: [{ actorId: "u-resubmit", action: "resubmit" }, { actorId: "u-claim", action: "claim" }],
+    amount: "100.01", approvalLimit: "100.00", missingDocuments: [], linked: null,
+  };
+
+  test.each(roles)("approvalLimit above the limit: %s passes exactly when it holds case:approve-above-limit", (role) => {
+    const refusal = guards.approvalLimit(facts, { id: "u-other", role }, {});
+    expect(refusal === null).toBe(can({ role }, "case:approve-above-limit"));
+    expect(guards.approvalLimit({ ...facts, amount: "100.00" }, { id: "u-other", role }, {})).toBeNull();
+  });
+
+  test("fourEyes refuses whoever took in, submitted, resubmitted or recommended, and nobody else", () => {
+    for (const id of ["u-intake", "u-submit", "u-recommend", "u-resubmit"])
+      expect(guards.fourEyes(facts, { id, role: "supervisor" }, {})).toMatchObject({ code: "forbidden", key: "cases.errors.fourEyes" });
+    for (const id of ["u-claim", "u-assignee", "u-other"]) expect(guards.fourEyes(facts, { id, role: "supervisor" }, {})).toBeNull();
+  });
+
+  test("nobody acts on a case about themselves: the person or a payee", () => {
+    const subject = { personIdNumber: "P", payeeIdNumbers: ["H1", undefined] };
+    expect([isAboutSelf({ idNumber: "P" }, subject), isAboutSelf({ idNumber: "H1" }, subject)]).toEqual([true, true]);
+    expect([isAboutSelf({ idNumber: "X" }, subject), isAboutSelf({ idNumber: null }, subject), isAboutSelf({}, subject)]).toEqual([false, false, false]);
   });
 });
 

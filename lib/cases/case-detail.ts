@@ -1,10 +1,11 @@
 import { db } from "@/lib/db/client";
 import { caseVisibleTo, type OfficeScoped } from "@/lib/db/scope";
 import { dueStatus } from "@/lib/domain/calendar";
-import { finalStatuses, type CaseStatus, type CaseType } from "@/lib/workflow";
+import { finalStatuses, isAboutSelf, type CaseStatus, type CaseType } from "@/lib/workflow";
 import { maskIdNumber } from "@/lib/people/mask";
 import { checklistLabel } from "./checklists";
 import { slugOf } from "./case-letters";
+import { subjectOf } from "./facts";
 import { cachedOfficeCalendar, isoShanghai, shanghaiDate } from "./clock";
 import { isUuid } from "@/lib/db/ids";
 
@@ -42,7 +43,7 @@ export async function getCaseDetail(
     c.assigneeId ? db.user.findUnique({ where: { id: c.assigneeId }, select: { id: true, name: true } }) : null,
     db.case.findMany({
       where: { OR: [{ id: c.linkedCaseId ?? undefined }, { linkedCaseId: c.id }] },
-      select: { id: true, caseNumber: true, type: true, status: true, office: { select: { code: true, name: true, nameEn: true } } },
+      select: { id: true, caseNumber: true, type: true, status: true, amount: true, office: { select: { code: true, name: true, nameEn: true } } },
     }),
     cachedOfficeCalendar(user.officeId),
     db.certificate.findMany({
@@ -65,7 +66,7 @@ export async function getCaseDetail(
       birthDate: c.person.birthDate.toISOString().slice(0, 10), hukouProvince: c.person.hukouProvince, relationshipStatus: c.person.relationshipStatus,
     },
     intake: c.intake as Record<string, unknown>,
-    aboutViewer: isAbout(user.idNumber, c.person.idNumber, c.intake),
+    aboutViewer: isAboutSelf({ idNumber: user.idNumber }, subjectOf(c.person.idNumber, c.intake)),
     assignee: assignee ?? null,
     involved: { createdById: c.createdById, submittedById: c.submittedById, recommendedById: c.recommendedById, approvedById: c.approvedById },
     dueDate: due,
@@ -80,7 +81,10 @@ export async function getCaseDetail(
     })),
     calculation: receipt ? { kind: receipt.kind, ruleVersion: receipt.ruleVersion, computedAt: receipt.computedAt, ...receipt.fields } : null,
     explanation: receipt?.explanation ?? null,
-    linkedCases: linked.filter((l) => l.id !== c.id).map((l) => ({ id: l.id, caseNumber: l.caseNumber, type: l.type, status: l.status, office: l.office.code, officeName: l.office.name, officeNameEn: l.office.nameEn })),
+    linkedCases: linked.filter((l) => l.id !== c.id).map((l) => ({
+      id: l.id, caseNumber: l.caseNumber, type: l.type, status: l.status, amount: l.amount ? l.amount.toFixed(2) : null,
+      office: l.office.code, officeName: l.office.name, officeNameEn: l.office.nameEn,
+    })),
     letters: letters.map((l) => ({ kind: l.kind, slug: slugOf(l.kind) ?? null, serial: l.serial, status: l.status, issuedAt: isoShanghai(l.issuedAt) })),
     payment: c.payment ? { kind: c.payment.kind, amount: c.payment.amount.toFixed(2), reference: c.payment.reference, at: isoShanghai(c.payment.at) } : null,
     events: c.events.map((e) => ({
@@ -93,8 +97,3 @@ export async function getCaseDetail(
 }
 export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCaseDetail>>>;
 
-function isAbout(viewerIdNumber: string | null | undefined, personIdNumber: string, intake: unknown): boolean {
-  if (!viewerIdNumber) return false;
-  const payees = ((intake as { payees?: Array<{ idNumber?: string }> } | null)?.payees ?? []).map((p) => p.idNumber);
-  return viewerIdNumber === personIdNumber || payees.includes(viewerIdNumber);
-}

@@ -1,13 +1,12 @@
 import { can } from "@/lib/auth/permissions";
 import { personVisibleTo } from "@/lib/db/scope";
-import { type Actor, asResult, fail, type Result } from "@/lib/service";
-import { checklistFor } from "./checklists";
-import { shanghaiDate } from "./clock";
-import { appendCaseEvent } from "./events";
-import { nextCaseNumber } from "./numbering";
+import type { Actor } from "@/lib/service/actor";
+import { asResult, fail, zodFailure, type Result } from "@/lib/service/result";
+import { runInTransaction } from "@/lib/service/transaction";
+import { isAboutSelf, ownCaseRefusal } from "@/lib/workflow";
+import { refuse } from "./facts";
+import { openCase } from "./open-case";
 import { createCaseSchema, type CreateCaseInput } from "./schemas";
-import { runInTransaction } from "./transition-case";
-import { zodFailure } from "./validation";
 
 const openStatuses = ["DRAFT", "SUBMITTED", "IN_REVIEW", "PENDING_APPROVAL", "APPROVED", "AWAITING_FUNDS", "FUNDS_RECEIVED", "RETURNED"] as const;
 
@@ -32,10 +31,10 @@ export async function createCase(
         select: { id: true, idNumber: true, relationshipStatus: true, officeId: true },
       });
       if (!person) fail("not_found", "cases.errors.personNotFound", {}, [{ path: "idNumber", key: "cases.errors.personNotFound" }]);
-      if (actor.idNumber && (actor.idNumber === person.idNumber || (data.type === "SURRENDER" && data.payees?.some((p) => p.idNumber === actor.idNumber))))
-        fail("forbidden", "cases.errors.ownCase");
-      if (person.relationshipStatus === "TERMINATED") fail("unprocessable", "cases.errors.terminated");
-      if (data.type === "SURRENDER" && person.officeId !== actor.officeId) fail("unprocessable", "cases.errors.relationshipElsewhere");
+      const payees = data.type === "SURRENDER" ? (data.payees ?? []) : [];
+      if (isAboutSelf(actor, { personIdNumber: person!.idNumber, payeeIdNumbers: payees.map((p) => p.idNumber) })) refuse(ownCaseRefusal);
+      if (person!.relationshipStatus === "TERMINATED") fail("unprocessable", "cases.errors.terminated");
+      if (data.type === "SURRENDER" && person!.officeId !== actor.officeId) fail("unprocessable", "cases.errors.relationshipElsewhere");
       if (data.type === "TRANSFER_IN") {
         const office = await tx.office.findUnique({ where: { id: actor.officeId }, select: { code: true } });
         if (office!.code === data.fromOffice)
@@ -48,28 +47,14 @@ export async function createCase(
       if (open) fail("conflict", "cases.errors.alreadyOpen", { caseNumber: open.caseNumber });
 
       const office = await tx.office.findUniqueOrThrow({ where: { id: actor.officeId }, select: { id: true, code: true } });
-      const intake = await intakeOf(tx, data, person.id, actor.officeId);
-      const caseNumber = await nextCaseNumber(tx, office, data.type, Number(shanghaiDate(now).slice(0, 4)));
-      const created = await tx.case.create({
-        data: {
-          caseNumber, type: data.type, status: "DRAFT", officeId: office.id, personId: person.id, intake,
-          createdById: actor.id, createdAt: now, updatedAt: now,
-        },
-        select: { id: true, caseNumber: true, version: true },
-      });
-      const crossOffice = (await tx.contributionRecord.count({ where: { personId: person.id, officeId: { not: office.id } } })) > 0;
-      await tx.caseDocument.createMany({
-        data: checklistFor(data.type, {
-          ground: data.type === "SURRENDER" ? data.ground : undefined,
-          filedByAgent: data.type === "SURRENDER" ? data.filedByAgent : undefined,
-          severalHeirs: data.type === "SURRENDER" ? (data.payees?.length ?? 0) > 1 : undefined,
-          crossOffice,
-        }).map((item) => ({ caseId: created.id, officeId: office.id, kind: item.kind, required: item.required })),
-      });
-      await appendCaseEvent(tx, {
-        officeId: office.id, caseId: created.id, actor: { id: actor.id, name: actor.name }, action: "create",
-        from: null, to: "DRAFT", at: now, data: { version: 1, type: data.type },
-      });
+      const intake = await intakeOf(tx, data, person!.id, actor.officeId);
+      const created = await openCase(tx, actor, {
+        type: data.type, status: "DRAFT", office, personId: person!.id, intake,
+        checklist: data.type === "SURRENDER"
+          ? { ground: data.ground, filedByAgent: data.filedByAgent, severalHeirs: (data.payees?.length ?? 0) > 1 }
+          : {},
+        event: { action: "create", data: { type: data.type } },
+      }, now);
       return { id: created.id, caseNumber: created.caseNumber, type: data.type, status: "DRAFT" as const, version: created.version };
     }),
   );

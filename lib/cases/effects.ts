@@ -3,15 +3,19 @@
  * for the list). Field effects return columns for the compare-and-set update; world effects run
  * after it (payments, records, the linked transfer leg), so a refused update writes nothing.
  */
+import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { addWorkingDays, workingDaysBetween } from "@/lib/domain/calendar";
-import type { Effect, Transition } from "@/lib/workflow";
-import { type Actor, fail } from "@/lib/service";
+import { guards, type CaseFacts, type Effect, type Transition } from "@/lib/workflow";
+import type { Actor } from "@/lib/service/actor";
+import { fail } from "@/lib/service/result";
 import { calculateCase } from "./calculate";
 import { loadOfficeCalendar, shanghaiDate, slaDays } from "./clock";
+import { refuse } from "./facts";
 import { issueCaseLetter } from "./letters";
 import type { CaseForWork } from "./load";
+import { openTransferOut, transferMonth, transferOutOffice } from "./transfers";
 
 export interface EffectContext {
   tx: Tx;
@@ -21,6 +25,8 @@ export interface EffectContext {
   reason?: string;
   data: { paymentReference?: string; fundsReference?: string; receivedAmount?: string };
   now: Date;
+  /** The guards' facts of the case, when the transition has guards (lib/cases/facts.ts). */
+  facts: CaseFacts | null;
 }
 
 const dateOnly = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -46,6 +52,8 @@ export interface CaseFields {
   approvedById?: string;
   rejectReason?: string | null;
   completedAt?: Date;
+  /** Set with the status when the transition opens the linked case (openTransferOut). */
+  linkedCaseId?: string;
 }
 
 /** Columns to set with the status change. */
@@ -82,8 +90,9 @@ export async function fieldEffects(ctx: EffectContext): Promise<CaseFields> {
         break;
       case "calculate": {
         const receipt = await calculateCase(ctx.tx, c, now);
-        if (t.guards.includes("eligible") && !receipt.eligible)
-          fail("unprocessable", `cases.errors.notEligible.${c.type}`, { reason: String(receipt.fields.reason ?? "") });
+        // The `eligible` guard can only be read once the receipt exists.
+        if (t.guards.includes("eligible") && ctx.facts)
+          refuse(guards.eligible({ ...ctx.facts, eligibility: { eligible: receipt.eligible, reason: String(receipt.fields.reason ?? "") } }, actor, {}));
         fields.calculation = receipt as unknown as Prisma.InputJsonValue;
         fields.amount = receipt.amount === null ? null : new Prisma.Decimal(receipt.amount);
         fields.recommendedById = actor.id;
@@ -94,6 +103,12 @@ export async function fieldEffects(ctx: EffectContext): Promise<CaseFields> {
         if (t.action === "approve") fields.approvedById = actor.id;
         if (t.action === "reject") fields.rejectReason = ctx.reason ?? null;
         break;
+      case "openTransferOut": {
+        // The new leg's id is known before it is inserted, so the case is written once (its
+        // compare-and-set) and the leg opened after it (worldEffects).
+        if (await transferOutOffice(ctx)) fields.linkedCaseId = randomUUID();
+        break;
+      }
       default:
         break;
     }
@@ -103,10 +118,13 @@ export async function fieldEffects(ctx: EffectContext): Promise<CaseFields> {
 }
 
 /** Writes in the world after the status changed. Returns data for the case event. */
-export async function worldEffects(ctx: EffectContext): Promise<Record<string, string>> {
+export async function worldEffects(ctx: EffectContext, fields: CaseFields): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const effect of ctx.t.effects as readonly Effect[]) {
     switch (effect) {
+      case "openTransferOut":
+        if (fields.linkedCaseId) await openTransferOut(ctx, fields.linkedCaseId);
+        break;
       case "pay":
         await recordPayment(ctx, "SURRENDER_PAYOUT", ctx.data.paymentReference!);
         await ctx.tx.insuredPerson.update({ where: { id: ctx.c.personId }, data: { relationshipStatus: "TERMINATED" } });
@@ -138,10 +156,6 @@ export async function worldEffects(ctx: EffectContext): Promise<Record<string, s
   const letter = await issueCaseLetter(ctx);
   if (letter) out.letter = letter;
   return out;
-}
-
-export function transferMonth(c: { intake: unknown }): string {
-  return String((c.intake as { transferMonth?: string })?.transferMonth ?? "9999-12");
 }
 
 async function recordPayment(ctx: EffectContext, kind: "SURRENDER_PAYOUT" | "DUPLICATE_REFUND" | "TRANSFER_FUNDS_SENT" | "TRANSFER_FUNDS_RECEIVED", reference: string, amount?: string) {

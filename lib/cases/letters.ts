@@ -1,7 +1,6 @@
 /**
- * The letters a case issues when it reaches the state that issues them (DESIGN.md §4): payout and
- * refund decisions on approval, the contact letter when a transfer-in is approved, the
- * information table when the transfer-out sends the funds, a rejection notice on every refusal.
+ * The letters a case issues: which transition issues which is in the workflow table (`letter`,
+ * lib/workflow/tables.ts; docs/rules.md §2.4, §3.3, §4.3); here each is drafted and signed.
  * Issued in the same transaction as the transition, as signed documents (lib/certificates).
  */
 import type { Tx } from "@/lib/db/client";
@@ -16,18 +15,8 @@ import { buildRejectionNotice } from "@/lib/pdf/rejection-notice/view-model";
 import type { DocumentDraft } from "@/lib/pdf/types";
 import type { LegalSourceId } from "@/lib/domain/legal-sources";
 import { groundInfo, isPayingGround } from "@/lib/domain/surrender-grounds";
-import type { CaseType } from "@/lib/workflow";
+import type { CaseType, LetterKind } from "@/lib/workflow";
 import type { EffectContext } from "./effects";
-
-/** Which letter a transition issues, if any. */
-export function letterFor(type: CaseType, action: string): "PAYOUT_DECISION" | "REFUND_DECISION" | "CONTACT_LETTER" | "INFO_TABLE" | "REJECTION_NOTICE" | null {
-  if (action === "reject") return "REJECTION_NOTICE";
-  if (action === "approve" && type === "SURRENDER") return "PAYOUT_DECISION";
-  if (action === "approve" && type === "DUPLICATE_REFUND") return "REFUND_DECISION";
-  if (action === "approve" && type === "TRANSFER_IN") return "CONTACT_LETTER";
-  if (action === "complete" && type === "TRANSFER_OUT") return "INFO_TABLE";
-  return null;
-}
 
 /** The rule a refusal rests on, per type (a rejection notice must name one). */
 const rejectionSources: Record<CaseType, LegalSourceId[]> = {
@@ -39,7 +28,8 @@ const rejectionSources: Record<CaseType, LegalSourceId[]> = {
 
 export async function issueCaseLetter(ctx: EffectContext): Promise<string | null> {
   const { tx, c, t, actor, now } = ctx;
-  const kind = letterFor(c.type, t.action);
+  // The table says which letter a transition issues (lib/workflow/tables.ts).
+  const kind = t.letter;
   if (!kind) return null;
   const office = await tx.office.findUniqueOrThrow({
     where: { id: c.officeId },
@@ -62,7 +52,7 @@ type Office = {
   bankName: string; bankCode: string; accountName: string; accountNumber: string;
 };
 
-async function draftFor(tx: Tx, kind: NonNullable<ReturnType<typeof letterFor>>, ctx: EffectContext, office: Office, person: { name: string; idNumber: string }): Promise<DocumentDraft> {
+async function draftFor(tx: Tx, kind: LetterKind, ctx: EffectContext, office: Office, person: { name: string; idNumber: string }): Promise<DocumentDraft> {
   const { c, actor } = ctx;
   const intake = c.intake as { ground?: string; terminationMonth?: string; payees?: Array<{ name: string; idNumber: string; relationship: string }>; fromOffice?: string; toOffice?: string; transferMonth?: string };
   const fields = ((c.calculation as { fields?: Record<string, unknown> } | null)?.fields ?? {}) as Record<string, unknown>;

@@ -18,6 +18,8 @@ export interface CaseForWork {
   amount: Prisma.Decimal | null;
   assigneeId: string | null;
   createdById: string;
+  submittedById: string | null;
+  recommendedById: string | null;
   linkedCaseId: string | null;
   dueDate: Date | null;
   slaRemainingDays: number | null;
@@ -44,7 +46,7 @@ interface Row extends Omit<CaseForWork, "amount" | "dueDate" | "person" | "offic
 async function load(tx: Tx, where: SqlFragment): Promise<CaseForWork | null> {
   const [r] = await sqlOf(tx).rows<Row>(q`
     SELECT c.id, c."caseNumber", c.type, c.status, c.version, c."officeId", c."personId", c.intake, c.calculation,
-           c.amount::text AS amount, c."assigneeId", c."createdById", c."linkedCaseId", c."dueDate"::text AS "dueDate",
+           c.amount::text AS amount, c."assigneeId", c."createdById", c."submittedById", c."recommendedById", c."linkedCaseId", c."dueDate"::text AS "dueDate",
            c."slaRemainingDays", c."slaLeg",
            p."idNumber" AS "personIdNumber", p.name AS "personName", p."relationshipStatus"::text AS "relationshipStatus",
            o.code AS "officeCode", o."approvalLimit"::text AS "approvalLimit"

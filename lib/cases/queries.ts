@@ -10,7 +10,8 @@ import { join, q, raw, sql, type SqlFragment } from "@/lib/db/sql";
 import { addWorkingDays, dueStatusOn, type WorkingCalendar } from "@/lib/domain/calendar";
 import { isValidIdNumber } from "@/lib/domain/id-number";
 import { isStorableText } from "@/lib/http/api";
-import { caseStatuses, caseTypes, finalStatuses, type CaseStatus, type CaseType } from "@/lib/workflow";
+import { can } from "@/lib/auth/permissions";
+import { caseStatuses, caseTypes, finalStatuses, fourEyes, workflows, type CaseStatus, type CaseType } from "@/lib/workflow";
 import { maskIdNumber } from "@/lib/people/mask";
 import { cachedOfficeCalendar, shanghaiDate } from "./clock";
 
@@ -131,18 +132,29 @@ function inboxWhere(user: OfficeScoped & { id: string; role: string }, queue: In
     case "unassigned":
       return q`${scope} AND c.status = 'SUBMITTED' AND c."assigneeId" IS NULL`;
     case "approval":
-      // The cases `approve` would accept from this user (guards.ts): four-eyes reads the history,
-      // because a resubmit does not move submittedById; above the limit only supervisors.
-      return q`${scope} AND c.status = 'PENDING_APPROVAL'
-        AND c."createdById" <> ${user.id} AND c."submittedById" IS DISTINCT FROM ${user.id} AND c."recommendedById" IS DISTINCT FROM ${user.id}
-        AND NOT EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."caseId" = c.id AND e."actorId" = ${user.id}
-                        AND e.action IN ('create', 'submit', 'resubmit', 'recommend'))
-        ${user.role === "supervisor" ? raw("") : raw(`AND (c.amount IS NULL OR c.amount <= (SELECT o."approvalLimit" FROM "Office" o WHERE o.id = c."officeId"))`)}`;
+      return approvalQueueSql(user, scope);
     case "overdue":
       return q`${scope} AND ${isOpen} AND c."dueDate" < ${today}::date`;
     case "dueSoon":
       return q`${scope} AND ${isOpen} AND c."dueDate" >= ${today}::date AND c."dueDate" <= ${addWorkingDays(today, 3, calendar)}::date`;
   }
+}
+
+/**
+ * The cases `approve` would accept from this user, as SQL (an optimisation of the guards in
+ * lib/workflow/guards.ts, which tests/integration/approval-queue.integration.test.ts holds equal):
+ * the statuses `approve` starts from, four eyes over the same columns and history actions, and the
+ * approval limit unless the user holds the permission to approve above it.
+ */
+function approvalQueueSql(user: { id: string; role: string }, scope: SqlFragment): SqlFragment {
+  const from = [...new Set(caseTypes.flatMap((type) => workflows[type].filter((t) => t.action === "approve").flatMap((t) => t.from)))];
+  const columns: Record<(typeof fourEyes.fields)[number], string> = {
+    createdById: '"createdById"', submittedById: '"submittedById"', recommendedById: '"recommendedById"',
+  };
+  return q`${scope} AND c.status IN ${inList(from)}
+    AND ${join(fourEyes.fields.map((f) => q`c.${raw(columns[f])} IS DISTINCT FROM ${user.id}`), " AND ")}
+    AND NOT EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."caseId" = c.id AND e."actorId" = ${user.id} AND e.action IN ${inList(fourEyes.actions)})
+    ${can(user, "case:approve-above-limit") ? raw("") : raw(`AND (c.amount IS NULL OR c.amount <= (SELECT o."approvalLimit" FROM "Office" o WHERE o.id = c."officeId"))`)}`;
 }
 
 /**

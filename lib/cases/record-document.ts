@@ -1,8 +1,9 @@
 import { can } from "@/lib/auth/permissions";
-import { finalStatuses, type CaseStatus } from "@/lib/workflow";
-import { type Actor, asResult, fail, type Result } from "@/lib/service";
+import { finalStatuses, isAboutSelf, ownCaseRefusal, type CaseStatus } from "@/lib/workflow";
+import type { Actor } from "@/lib/service/actor";
+import { asResult, fail, type Result } from "@/lib/service/result";
 import { appendCaseEvent } from "./events";
-import { assertNotAboutSelf } from "./guards";
+import { refuse, subjectOf } from "./facts";
 import { loadCaseForWork } from "./load";
 import { recordDocumentSchema } from "./schemas";
 import { runInTransaction } from "./transition-case";
@@ -27,11 +28,11 @@ export async function recordDocument(
       const c = await loadCaseForWork(tx, actor, caseId);
       if (!c) fail("not_found", "errors.notFound");
       if (!can(actor, "case:work")) fail("forbidden", "errors.forbidden");
-      // Receiving the papers of one's own case is acting on it (DESIGN.md §1), like a transition.
-      assertNotAboutSelf(actor, c);
-      if (options.version !== undefined && options.version !== c.version) fail("conflict", "errors.conflict");
-      if (finalStatuses.has(c.status as CaseStatus)) fail("conflict", "cases.errors.decided");
-      const item = await tx.caseDocument.findUnique({ where: { caseId_kind: { caseId: c.id, kind: parsed.data.kind } }, select: { id: true, receivedAt: true } });
+      // Receiving the papers of one's own case is acting on it (docs/rules.md §2.4), like a transition.
+      if (isAboutSelf(actor, subjectOf(c!.person.idNumber, c!.intake))) refuse(ownCaseRefusal);
+      if (options.version !== undefined && options.version !== c!.version) fail("conflict", "errors.conflict");
+      if (finalStatuses.has(c!.status as CaseStatus)) fail("conflict", "cases.errors.decided");
+      const item = await tx.caseDocument.findUnique({ where: { caseId_kind: { caseId: c!.id, kind: parsed.data.kind } }, select: { id: true, receivedAt: true } });
       if (!item) fail("unprocessable", "cases.errors.notOnChecklist", { kind: parsed.data.kind });
       if (item.receivedAt) return { kind: parsed.data.kind, received: true, version: c.version };
       const bumped = await tx.case.updateMany({ where: { id: c.id, version: c.version }, data: { version: { increment: 1 }, updatedAt: now } });

@@ -2,14 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { can } from "@/lib/auth/permissions";
-import { type Actor, asResult, fail, type Result } from "@/lib/service";
-import { checklistFor } from "@/lib/cases/checklists";
-import { shanghaiDate } from "@/lib/cases/clock";
-import { appendCaseEvent } from "@/lib/cases/events";
-import { nextCaseNumber } from "@/lib/cases/numbering";
-import { runInTransaction } from "@/lib/cases/transition-case";
-import { zodFailure } from "@/lib/cases/validation";
-import { finalStatuses, type CaseStatus, type CaseType } from "@/lib/workflow";
+import { refuse, subjectOf } from "@/lib/cases/facts";
+import { openCase } from "@/lib/cases/open-case";
+import type { Actor } from "@/lib/service/actor";
+import { asResult, fail, zodFailure, type Result } from "@/lib/service/result";
+import { runInTransaction } from "@/lib/service/transaction";
+import { finalStatuses, isAboutSelf, ownCaseRefusal, type CaseStatus, type CaseType } from "@/lib/workflow";
 import { appendSupervisionEvents } from "./events";
 import { recordFindingSchema } from "./schemas";
 import { isUuid } from "@/lib/db/ids";
@@ -27,14 +25,13 @@ interface Original {
 /**
  * Opens the correction of a decided case: a new case of the same type, in DRAFT, for the same
  * person and application, whose `supersedesId` is the original. The original is never edited
- * (DESIGN.md §3.1); the correction goes through the whole workflow again. Same steps as intake
- * (lib/cases/create-case.ts): numbered in the office's series, its checklist, a `create` event.
+ * (docs/rules.md §2.4); the correction goes through the whole workflow again, opened like an
+ * intake (lib/cases/open-case.ts): numbered in the office's series, its checklist, a `create` event.
  */
 async function openCorrectionCase(tx: Tx, actor: Actor, original: Original, findingId: string, now: Date) {
   // A transfer-out is opened by the other office's contact letter, never taken in here.
   if (original.type === "TRANSFER_OUT") fail("unprocessable", "supervision.errors.noCorrectionForType");
-  const payees = ((original.intake as { payees?: Array<{ idNumber?: string }> })?.payees ?? []).map((p) => p.idNumber);
-  if (actor.idNumber && (original.person.idNumber === actor.idNumber || payees.includes(actor.idNumber))) fail("forbidden", "cases.errors.ownCase");
+  if (isAboutSelf(actor, subjectOf(original.person.idNumber, original.intake))) refuse(ownCaseRefusal);
   const open = await tx.case.findFirst({
     where: { personId: original.personId, type: original.type as CaseType, status: { notIn: [...finalStatuses] } },
     select: { caseNumber: true },
@@ -43,25 +40,13 @@ async function openCorrectionCase(tx: Tx, actor: Actor, original: Original, find
   const office = await tx.office.findUniqueOrThrow({ where: { id: original.officeId }, select: { id: true, code: true } });
   const type = original.type as Exclude<CaseType, "TRANSFER_OUT">;
   const intake = (original.intake ?? {}) as { ground?: string; filedByAgent?: boolean; payees?: unknown[] };
-  const created = await tx.case.create({
-    data: {
-      caseNumber: await nextCaseNumber(tx, office, type, Number(shanghaiDate(now).slice(0, 4))),
-      type, status: "DRAFT", officeId: office.id, personId: original.personId, intake: intake as Prisma.InputJsonValue,
-      createdById: actor.id, supersedesId: original.id, createdAt: now, updatedAt: now,
-    },
-    select: { id: true, caseNumber: true },
-  });
-  const crossOffice = (await tx.contributionRecord.count({ where: { personId: original.personId, officeId: { not: office.id } } })) > 0;
-  await tx.caseDocument.createMany({
-    data: checklistFor(type, {
-      ground: intake.ground, filedByAgent: intake.filedByAgent, severalHeirs: (intake.payees?.length ?? 0) > 1, crossOffice,
-    }).map((item) => ({ caseId: created.id, officeId: office.id, kind: item.kind, required: item.required })),
-  });
-  await appendCaseEvent(tx, {
-    officeId: office.id, caseId: created.id, actor: { id: actor.id, name: actor.name }, action: "create", from: null, to: "DRAFT",
-    at: now, data: { version: 1, type, supersedes: original.caseNumber, supersedesId: original.id, findingId },
-  });
-  return created;
+  const created = await openCase(tx, actor, {
+    type, status: "DRAFT", office, personId: original.personId, intake: intake as Prisma.InputJsonValue,
+    checklist: { ground: intake.ground, filedByAgent: intake.filedByAgent, severalHeirs: (intake.payees?.length ?? 0) > 1 },
+    columns: { supersedesId: original.id },
+    event: { action: "create", data: { type, supersedes: original.caseNumber, supersedesId: original.id, findingId } },
+  }, now);
+  return { id: created.id, caseNumber: created.caseNumber };
 }
 
 /**

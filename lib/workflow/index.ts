@@ -1,3 +1,4 @@
 export * from "./types";
 export * from "./tables";
 export * from "./machine";
+export * from "./guards";

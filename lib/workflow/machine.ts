@@ -21,9 +21,24 @@ export function actionsFor(type: CaseType, status: CaseStatus, role: string): Tr
   return workflows[type].filter((t) => t.from.includes(status) && roleMayPerform(t, role));
 }
 
-/** Mermaid state diagram of a type, for the help page. */
+/**
+ * A type's states in the order the table first reaches them, and its edges: what the help page
+ * draws (components/state-diagram.tsx) and the Mermaid text below, read from the same rows.
+ */
+export function diagramOf(type: CaseType): { states: CaseStatus[]; edges: Array<{ from: CaseStatus; to: CaseStatus; action: Action }> } {
+  const states: CaseStatus[] = [];
+  const add = (s: CaseStatus) => {
+    if (!states.includes(s)) states.push(s);
+  };
+  for (const row of workflows[type]) {
+    row.from.forEach(add);
+    add(row.to);
+  }
+  const edges = workflows[type].flatMap((row) => row.from.map((from) => ({ from, to: row.to, action: row.action })));
+  return { states, edges };
+}
+
+/** Mermaid state diagram of a type. */
 export function stateDiagram(type: CaseType): string {
-  const lines = ["stateDiagram-v2"];
-  for (const t of workflows[type]) for (const from of t.from) lines.push(`  ${from} --> ${t.to}: ${t.action}`);
-  return lines.join("\n");
+  return ["stateDiagram-v2", ...diagramOf(type).edges.map((e) => `  ${e.from} --> ${e.to}: ${e.action}`)].join("\n");
 }

@@ -36,15 +36,17 @@ export const actions = [
 export type Action = (typeof actions)[number];
 
 /**
- * Guards are named checks the case service evaluates against the stored case (lib/cases):
+ * Guards are named checks of who may act and of the case's data, evaluated by lib/workflow/guards.ts
+ * on the case's facts (lib/cases/facts.ts builds them from the stored case and its history):
  * - documentsComplete: every required checklist item has been received
  * - assignedToActor: the actor is the case's assignee (a claimed case is worked by its claimant)
  * - fourEyes: the actor neither took in, submitted nor recommended the case
- * - approvalLimit: above the office's approval limit only a supervisor approves
+ * - approvalLimit: above the office's approval limit only a holder of case:approve-above-limit approves
  * - eligible: the calculation found the case payable / transferable (else 422)
  * - fundsReconciled: the received amount equals f6 of the information table (else 422)
  */
-export type Guard = "documentsComplete" | "assignedToActor" | "fourEyes" | "approvalLimit" | "eligible" | "fundsReconciled";
+export const guardNames = ["documentsComplete", "assignedToActor", "fourEyes", "approvalLimit", "eligible", "fundsReconciled"] as const;
+export type Guard = (typeof guardNames)[number];
 
 /**
  * Effects are what a transition writes besides the status, in the same transaction:
@@ -52,9 +54,10 @@ export type Guard = "documentsComplete" | "assignedToActor" | "fourEyes" | "appr
  * - assign: the actor becomes the assignee
  * - calculate: freeze the calculation receipt on the case
  * - decide: stamp the decision (approver, time)
- * - openTransferOut: issue the contact letter and open the linked TRANSFER_OUT in the other office
+ * - openTransferOut: open the linked TRANSFER_OUT in the other office (lib/cases/open-case.ts)
  * - pay / refund / sendFunds / receiveFunds: one Payment row per case (unique), plus its consequences
- * - notifyLinked: move the linked transfer leg on (funds sent → FUNDS_RECEIVED; refused → REJECTED)
+ * - notifyLinked: move the linked transfer leg on, by the row's `then` follow-ups (funds sent →
+ *   receiveFunds; refused → reject), each its own transition with its own event
  */
 export type Effect =
   | "startClock"
@@ -71,6 +74,16 @@ export type Effect =
   | "receiveFunds"
   | "notifyLinked";
 
+/** The letters a transition issues (signed documents, lib/cases/letters.ts prints them). */
+export const letterKinds = ["PAYOUT_DECISION", "REFUND_DECISION", "CONTACT_LETTER", "INFO_TABLE", "REJECTION_NOTICE"] as const;
+export type LetterKind = (typeof letterKinds)[number];
+
+/** A transition another transition causes: `action` on the linked case (the other transfer leg). */
+export interface FollowUp {
+  on: "linked";
+  action: Action;
+}
+
 export interface Transition {
   action: Action;
   from: readonly CaseStatus[];
@@ -83,6 +96,10 @@ export interface Transition {
   reason?: "required" | "optional";
   /** data fields the action needs, e.g. complete → paymentReference. */
   data?: readonly ("paymentReference" | "fundsReference" | "receivedAmount")[];
+  /** The letter it issues, in the same transaction (docs/rules.md §2.4, §4.3). */
+  letter?: LetterKind;
+  /** What it causes on the linked case, run after it in the same transaction (system rows there). */
+  then?: readonly FollowUp[];
 }
 
 export type TransitionTable = readonly Transition[];

@@ -8,7 +8,7 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { requireUser } from "@/lib/auth/session";
-import { caseTypes, workflows, type CaseStatus } from "@/lib/workflow";
+import { caseTypes, diagramOf, workflows } from "@/lib/workflow";
 import { StateDiagram } from "@/components/state-diagram";
 
 export async function generateMetadata() {
@@ -21,16 +21,14 @@ export default async function WorkflowHelpPage() {
   const t = await getTranslations("help");
   const tc = await getTranslations("case");
   const tr = await getTranslations("shell.roles");
+  const tk = await getTranslations("letterKinds");
   return (
     <Box>
       <Typography variant="h5" component="h1" gutterBottom>{t("title")}</Typography>
       <Typography sx={{ mb: 2 }}>{t("intro")}</Typography>
       {caseTypes.map((type) => {
         const table = workflows[type];
-        const states: CaseStatus[] = [];
-        const add = (s: CaseStatus) => { if (!states.includes(s)) states.push(s); };
-        for (const row of table) { row.from.forEach(add); add(row.to); }
-        const edges = table.flatMap((row) => row.from.map((from) => ({ from, to: row.to, action: row.action })));
+        const { states, edges } = diagramOf(type);
         return (
           <Paper key={type} component="section" aria-labelledby={`wf-${type}`} sx={{ p: 2, mb: 3, overflowX: "auto" }}>
             <Typography id={`wf-${type}`} variant="h6" component="h2">{tc(`types.${type}`)}</Typography>
@@ -44,6 +42,8 @@ export default async function WorkflowHelpPage() {
                   <TableCell>{t("roles")}</TableCell>
                   <TableCell>{t("guards")}</TableCell>
                   <TableCell>{t("effects")}</TableCell>
+                  <TableCell>{t("letter")}</TableCell>
+                  <TableCell>{t("then")}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -55,6 +55,8 @@ export default async function WorkflowHelpPage() {
                     <TableCell>{row.roles === "system" ? t("system") : row.roles.map((r) => tr(r)).join(", ")}</TableCell>
                     <TableCell sx={{ fontFamily: "monospace" }}>{row.guards.join(", ")}</TableCell>
                     <TableCell sx={{ fontFamily: "monospace" }}>{row.effects.join(", ")}</TableCell>
+                    <TableCell>{row.letter ? tk(row.letter) : ""}</TableCell>
+                    <TableCell>{(row.then ?? []).map((f) => `${t("linked")}${tc(`actions.${f.action}`)}`).join(", ")}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -32,12 +32,12 @@ export async function createCase(
       });
       if (!person) fail("not_found", "cases.errors.personNotFound", {}, [{ path: "idNumber", key: "cases.errors.personNotFound" }]);
       const payees = data.type === "SURRENDER" ? (data.payees ?? []) : [];
-      if (isAboutSelf(actor, { personIdNumber: person!.idNumber, payeeIdNumbers: payees.map((p) => p.idNumber) })) refuse(ownCaseRefusal);
-      if (person!.relationshipStatus === "TERMINATED") fail("unprocessable", "cases.errors.terminated");
-      if (data.type === "SURRENDER" && person!.officeId !== actor.officeId) fail("unprocessable", "cases.errors.relationshipElsewhere");
+      if (isAboutSelf(actor, { personIdNumber: person.idNumber, payeeIdNumbers: payees.map((p) => p.idNumber) })) refuse(ownCaseRefusal);
+      if (person.relationshipStatus === "TERMINATED") fail("unprocessable", "cases.errors.terminated");
+      if (data.type === "SURRENDER" && person.officeId !== actor.officeId) fail("unprocessable", "cases.errors.relationshipElsewhere");
       if (data.type === "TRANSFER_IN") {
-        const office = await tx.office.findUnique({ where: { id: actor.officeId }, select: { code: true } });
-        if (office!.code === data.fromOffice)
+        const office = await tx.office.findUniqueOrThrow({ where: { id: actor.officeId }, select: { code: true } });
+        if (office.code === data.fromOffice)
           fail("bad_request", "errors.badRequest", {}, [{ path: "fromOffice", key: "cases.errors.sameOffice" }]);
       }
       const open = await tx.case.findFirst({
@@ -47,9 +47,9 @@ export async function createCase(
       if (open) fail("conflict", "cases.errors.alreadyOpen", { caseNumber: open.caseNumber });
 
       const office = await tx.office.findUniqueOrThrow({ where: { id: actor.officeId }, select: { id: true, code: true } });
-      const intake = await intakeOf(tx, data, person!.id, actor.officeId);
+      const intake = await intakeOf(tx, data, person.id, actor.officeId);
       const created = await openCase(tx, actor, {
-        type: data.type, status: "DRAFT", office, personId: person!.id, intake,
+        type: data.type, status: "DRAFT", office, personId: person.id, intake,
         checklist: data.type === "SURRENDER"
           ? { ground: data.ground, filedByAgent: data.filedByAgent, severalHeirs: (data.payees?.length ?? 0) > 1 }
           : {},

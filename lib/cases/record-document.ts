@@ -29,10 +29,10 @@ export async function recordDocument(
       if (!c) fail("not_found", "errors.notFound");
       if (!can(actor, "case:work")) fail("forbidden", "errors.forbidden");
       // Receiving the papers of one's own case is acting on it (docs/rules.md §2.4), like a transition.
-      if (isAboutSelf(actor, subjectOf(c!.person.idNumber, c!.intake))) refuse(ownCaseRefusal);
-      if (options.version !== undefined && options.version !== c!.version) fail("conflict", "errors.conflict");
-      if (finalStatuses.has(c!.status as CaseStatus)) fail("conflict", "cases.errors.decided");
-      const item = await tx.caseDocument.findUnique({ where: { caseId_kind: { caseId: c!.id, kind: parsed.data.kind } }, select: { id: true, receivedAt: true } });
+      if (isAboutSelf(actor, subjectOf(c.person.idNumber, c.intake))) refuse(ownCaseRefusal);
+      if (options.version !== undefined && options.version !== c.version) fail("conflict", "errors.conflict");
+      if (finalStatuses.has(c.status as CaseStatus)) fail("conflict", "cases.errors.decided");
+      const item = await tx.caseDocument.findUnique({ where: { caseId_kind: { caseId: c.id, kind: parsed.data.kind } }, select: { id: true, receivedAt: true } });
       if (!item) fail("unprocessable", "cases.errors.notOnChecklist", { kind: parsed.data.kind });
       if (item.receivedAt) return { kind: parsed.data.kind, received: true, version: c.version };
       const bumped = await tx.case.updateMany({ where: { id: c.id, version: c.version }, data: { version: { increment: 1 }, updatedAt: now } });

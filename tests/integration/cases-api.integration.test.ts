@@ -15,6 +15,7 @@ import { GET as personsRoute } from "@/app/api/v1/persons/route";
 import { GET as recordsRoute } from "@/app/api/v1/persons/[id]/records/route";
 import { db } from "@/lib/db/client";
 import { getTranslator } from "@/lib/i18n/translate";
+import { generateIdNumber } from "@/lib/domain/id-number";
 import { maskIdNumber } from "@/lib/people/mask";
 import demo from "@/prisma/seed/demo-data.json";
 import { ensureDemo } from "@/tests/factories/demo";
@@ -588,6 +589,24 @@ describe("people: GET /api/v1/persons and /persons/{id}/records", () => {
     const bad = await api.persons("caseworker1", "440305199003071230");
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues.map((i: Json) => i.path)).toEqual(["idNumber"]);
+  });
+
+  test("an ID number whose birth date is after today (Asia/Shanghai) is refused by the lookup and at intake (issue 13)", async () => {
+    const bornIn2030 = generateIdNumber({ addressCode: "440305", birthDate: "2030-05-01", sex: "M", sequence: 13 });
+    const lookup = await api.persons("caseworker1", bornIn2030);
+    expect(lookup.status).toBe(400);
+    expect(lookup.body.error.issues).toEqual([{ path: "idNumber", message: en("validation.idNumberDate") }]);
+    const cases = await db.case.count({ where: { person: { idNumber: P1.idNumber } } });
+    const intake = await api.create("caseworker1", {
+      type: "SURRENDER", idNumber: P1.idNumber, ground: "death", terminationMonth: "2024-06",
+      payees: [{ name: "继承人", idNumber: bornIn2030, relationship: "child" }],
+    }, "zh-CN");
+    expect(intake.status).toBe(400);
+    expect(intake.body.error.issues).toEqual([{ path: "payees.0.idNumber", message: zh("validation.idNumberDate") }]);
+    expect((await api.create("caseworker1", { type: "DUPLICATE_REFUND", idNumber: bornIn2030 })).body.error.issues).toEqual([
+      { path: "idNumber", message: en("validation.idNumberDate") },
+    ]);
+    expect(await db.case.count({ where: { person: { idNumber: P1.idNumber } } })).toBe(cases);
   });
 
   test("the records of P1 and the personal account by year: 2023 closes at 36,361.58", async () => {

@@ -8,7 +8,7 @@ import { loadCreditingRates } from "@/lib/db/rates";
 import { Money, formatMoney, type Dec } from "@/lib/domain/money";
 import { CalcInputError, MissingRateError } from "@/lib/domain/errors";
 import { calculateSurrender } from "@/lib/domain/surrender";
-import { planDuplicateRefund, type ContributionRecord as DomainRecord, type PayerType } from "@/lib/domain/duplicates";
+import { planDuplicateRefund, type ContributionRecord as DomainRecord, type PayerType, type RefundPlan } from "@/lib/domain/duplicates";
 import { calculateTransferFunds } from "@/lib/domain/transfer-funds";
 import { determineAccountType } from "@/lib/domain/temporary-account";
 import { addMonths, type HistoryRow } from "@/lib/domain/months";
@@ -67,6 +67,33 @@ function ruleFailure(error: unknown): never {
   throw error;
 }
 
+/**
+ * The refund plan of a person's stored records (docs/rules.md §3.1, §3.2): the active records with
+ * their months already refunded, through the pure `planDuplicateRefund`. `recommend` freezes it
+ * on the case; intake refuses a DUPLICATE_REFUND when it refunds nothing (docs/api.md §4.1), so
+ * both ask the same question in the same way.
+ */
+export async function duplicateRefundPlan(tx: Tx, personId: string): Promise<RefundPlan> {
+  const records = await personRecords(tx, personId);
+  const domainRecords: DomainRecord[] = records.map((r) => ({
+    id: r.id,
+    payerType: payerTypes[r.payerType],
+    from: r.fromMonth,
+    to: r.toMonth,
+    monthlyBase: new Money(r.monthlyBase.toString()),
+    rate: new Money(r.totalRate.toString()),
+    refundedMonths: r.refundedMonths.map((m) => m.month),
+  }));
+  try {
+    return planDuplicateRefund(domainRecords);
+  } catch (error) {
+    ruleFailure(error);
+  }
+}
+
+/** What makes a duplicate refund eligible: at least one overlapping month a rule refunds. */
+export const refundsSomething = (plan: RefundPlan): boolean => plan.refunds.length > 0;
+
 export async function calculateCase(tx: Tx, c: CaseForCalc, now: Date): Promise<Receipt> {
   const intake = (c.intake ?? {}) as Record<string, unknown>;
   const computedAt = now.toISOString();
@@ -105,17 +132,7 @@ export async function calculateCase(tx: Tx, c: CaseForCalc, now: Date): Promise<
         };
       }
       case "DUPLICATE_REFUND": {
-        const records = await personRecords(tx, c.personId);
-        const domainRecords: DomainRecord[] = records.map((r) => ({
-          id: r.id,
-          payerType: payerTypes[r.payerType],
-          from: r.fromMonth,
-          to: r.toMonth,
-          monthlyBase: new Money(r.monthlyBase.toString()),
-          rate: new Money(r.totalRate.toString()),
-          refundedMonths: r.refundedMonths.map((m) => m.month),
-        }));
-        const plan = planDuplicateRefund(domainRecords);
+        const plan = await duplicateRefundPlan(tx, c.personId);
         const refunds = plan.refunds.map((r) => ({
           recordId: r.recordId,
           payerType: r.payerType,
@@ -124,7 +141,7 @@ export async function calculateCase(tx: Tx, c: CaseForCalc, now: Date): Promise<
           monthlyAmount: formatMoney(r.monthlyAmount),
           amount: formatMoney(r.amount),
         }));
-        const eligible = refunds.length > 0;
+        const eligible = refundsSomething(plan);
         return {
           kind: "duplicate-refund", ruleVersion: RULE_VERSION, computedAt, eligible, amount: eligible ? formatMoney(plan.total) : null,
           fields: { refunds, total: formatMoney(plan.total), undecided: plan.undecided.length },

@@ -6,6 +6,7 @@ import { runInTransaction } from "@/lib/service/transaction";
 import { isAboutSelf, ownCaseRefusal } from "@/lib/workflow";
 import { refuse } from "./facts";
 import { openCase } from "./open-case";
+import { duplicateRefundPlan, refundsSomething } from "./calculate";
 import { createCaseSchema, type CreateCaseInput } from "./schemas";
 
 const openStatuses = ["DRAFT", "SUBMITTED", "IN_REVIEW", "PENDING_APPROVAL", "APPROVED", "AWAITING_FUNDS", "FUNDS_RECEIVED", "RETURNED"] as const;
@@ -13,7 +14,8 @@ const openStatuses = ["DRAFT", "SUBMITTED", "IN_REVIEW", "PENDING_APPROVAL", "AP
 /**
  * Intake: a new case in DRAFT for a person known to the actor's office, with its checklist and
  * a `create` event. Refused: a person not found here (404 on the field), a relationship that has
- * ended, a second open case of the same type for the person (409).
+ * ended, a second open case of the same type for the person (409), a duplicate refund with no
+ * overlapping month left to refund (422, the message `recommend` gives).
  */
 export async function createCase(
   actor: Actor,
@@ -45,6 +47,12 @@ export async function createCase(
         select: { caseNumber: true },
       });
       if (open) fail("conflict", "cases.errors.alreadyOpen", { caseNumber: open.caseNumber });
+      // The overlapping, not yet refunded months are found at intake, by the plan `recommend`
+      // freezes (docs/api.md §4.1): with none, nothing is taken in (issue 13).
+      if (data.type === "DUPLICATE_REFUND" && !refundsSomething(await duplicateRefundPlan(tx, person.id))) {
+        const key = "cases.errors.notEligible.DUPLICATE_REFUND";
+        fail("unprocessable", key, {}, [{ path: "idNumber", key }]);
+      }
 
       const office = await tx.office.findUniqueOrThrow({ where: { id: actor.officeId }, select: { id: true, code: true } });
       const intake = await intakeOf(tx, data, person.id, actor.officeId);

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isValidIdNumber } from "@/lib/domain/id-number";
+import { shanghaiDate } from "@/lib/domain/dates";
+import { validateIdNumber } from "@/lib/domain/id-number";
 import { isDecimalString } from "@/lib/domain/money";
 import { PAYING_GROUNDS } from "@/lib/domain/surrender-grounds";
 import { isStorableText } from "@/lib/http/api";
@@ -13,7 +14,12 @@ export const idNumberSchema = z
   .trim()
   .max(18, { message: "validation.idNumber" })
   .transform((v) => v.toUpperCase())
-  .refine((v) => isValidIdNumber(v), { message: "validation.idNumber" });
+  .superRefine((v, ctx) => {
+    // The one check of docs/rules.md §6.1, with today read in Asia/Shanghai when the input is
+    // parsed: a birth date after it is refused like an impossible one (issue 13).
+    const check = validateIdNumber(v, { today: shanghaiDate(new Date()) });
+    if (!check.valid) ctx.addIssue({ code: "custom", message: check.reason === "date" ? "validation.idNumberDate" : "validation.idNumber" });
+  });
 
 /** Free text a user types (names, reasons, notes, references): storable by PostgreSQL. */
 const storable = { message: "validation.invalid" } as const;

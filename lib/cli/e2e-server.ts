@@ -39,13 +39,26 @@ async function dropStaleDatabases(server: string): Promise<void> {
  * tests/e2e/helpers.ts.
  */
 const E2E_LOCKOUT_USER = "e2e-lockout";
+/**
+ * A Changsha person with P4's overlap (an employer and a flexible record in 2024-01…03), so that
+ * a spec may take in a duplicate refund no other journey touches: intake refuses one for a person
+ * with nothing to refund (docs/api.md §4.1), and P5 has no overlap.
+ */
+const E2E_DUPLICATE_PERSON = "430102200104209015";
 
 async function createE2eFixtures(): Promise<void> {
   const { db } = await import("@/lib/db/client");
-  const { createUser } = await import("@/prisma/seed/factories");
+  const { createPerson, createUser } = await import("@/prisma/seed/factories");
   const demo = (await import("@/prisma/seed/demo-data.json")).default;
   const office = await db.office.findUniqueOrThrow({ where: { code: "430100" }, select: { id: true } });
   await createUser(db, { username: E2E_LOCKOUT_USER, name: "锁定测试", role: "caseworker", officeId: office.id, password: demo.password });
+  await createPerson(db, {
+    idNumber: E2E_DUPLICATE_PERSON, name: "重复测试", sex: "M", birthDate: "2001-04-20", hukouProvince: "湖南", officeId: office.id,
+    records: [
+      { from: "2023-01", to: "2024-06", monthlyBase: "5000", payerType: "employer", rate: "0.24", accountRate: "0.08" },
+      { from: "2024-01", to: "2024-03", monthlyBase: "5000", payerType: "flexible", rate: "0.20", accountRate: "0.08" },
+    ],
+  });
 }
 
 async function main(): Promise<number> {

@@ -8,10 +8,16 @@ const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 const SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
-export type CreditCodeReason = "format" | "checksum" | "org-code";
+export type CreditCodeReason = "format" | "checksum";
+
+/**
+ * `org-code-check`: the embedded GB 11714 organisation code's own check character is wrong. It is
+ * the optional second validation (RULES.md §6.2), so it warns and never refuses (decision 0012).
+ */
+export type CreditCodeWarning = "org-code-check";
 
 export type CreditCodeCheck =
-  | { valid: true; value: string; divisionCode: string; organizationCode: string }
+  | { valid: true; value: string; divisionCode: string; organizationCode: string; warnings: CreditCodeWarning[] }
   | {
       valid: false;
       reason: CreditCodeReason;
@@ -46,16 +52,18 @@ export function orgCodeCheckCharacter(body: string): string {
   return check === 10 ? "X" : check === 11 ? "0" : String(check);
 }
 
-/** Validates a credit code (upper case expected; lower case is read as upper case). */
+/**
+ * Validates a credit code (upper case expected; lower case is read as upper case). The GB 32100
+ * check character decides validity; the embedded organisation code's check is only a warning.
+ */
 export function validateCreditCode(input: string): CreditCodeCheck {
   const value = input.toUpperCase();
   if (!SHAPE.test(value)) return { valid: false, reason: "format", overridable: false };
   if (creditCodeCheckCharacter(value) !== value[17])
     return { valid: false, reason: "checksum", overridable: true };
   const org = value.slice(8, 17);
-  if (orgCodeCheckCharacter(org) !== org[8])
-    return { valid: false, reason: "org-code", overridable: true };
-  return { valid: true, value, divisionCode: value.slice(2, 8), organizationCode: org };
+  const warnings: CreditCodeWarning[] = orgCodeCheckCharacter(org) === org[8] ? [] : ["org-code-check"];
+  return { valid: true, value, divisionCode: value.slice(2, 8), organizationCode: org, warnings };
 }
 
 export function isValidCreditCode(value: string): boolean {

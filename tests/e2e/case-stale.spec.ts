@@ -3,21 +3,20 @@
  * on what they saw. The second is refused with "someone else changed this case" (the version
  * compare-and-set), nothing changes, and the reload button brings the current case.
  *
- * Uses a duplicate-refund draft of P5 (Changsha), which no other journey touches, and withdraws
- * it at the end.
+ * Uses a duplicate-refund draft of the e2e-only Changsha person with overlapping months
+ * (DUPLICATE_PERSON; P5 has nothing to refund, and intake refuses that), which no other journey
+ * touches, and withdraws it at the end.
  */
 import { expect, test } from "@playwright/test";
 import { act, closeDesks, createCase, definition, expectStatus, hydrated, openCase, openDesk, timelineEvents } from "./case-helpers";
-import { demoPeople } from "./helpers";
-
-const P5 = demoPeople.P5;
+import { DUPLICATE_PERSON } from "./helpers";
 
 test("acting on a page someone else has changed meanwhile: the stale message, in Chinese, with a reload button", async ({ browser }) => {
   test.setTimeout(180_000);
   const cw3 = await openDesk(browser, "caseworker3");
   const sup3 = await openDesk(browser, "supervisor3", "zh-CN");
 
-  const c = await createCase(cw3, { type: "DUPLICATE_REFUND", idNumber: P5.idNumber });
+  const c = await createCase(cw3, { type: "DUPLICATE_REFUND", idNumber: DUPLICATE_PERSON.idNumber });
   await openCase(sup3, c);
   await expect(definition(sup3.page, sup3.m.casePage.version)).toHaveText("1");
 

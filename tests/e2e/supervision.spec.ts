@@ -4,8 +4,10 @@
  * reassigns three cases at once; the dashboard draws its charts; the auditor's chain check.
  *
  * The seed has no decided cases, so the setup makes some through the REST API with generated
- * people of office 440300 (never the demo's P1–P5, which other journeys use): intake, the
- * checklist, submit, claim, reject with a reason — no calculation needed.
+ * people of office 440300 (never the demo's P1–P5, which other journeys use): intake of a
+ * surrender on the ground of resignation (taken in to be refused in writing, docs/rules.md §2.1),
+ * the checklist, submit, claim, reject with a reason — no calculation needed. (Not a duplicate
+ * refund: the generated people have no overlapping months, and intake refuses those.)
  */
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import en from "../../lib/i18n/messages/en.json";
@@ -49,9 +51,9 @@ async function generatedPeople(page: Page, count: number): Promise<string[]> {
   throw new Error(`found only ${found.length} generated people`);
 }
 
-/** A duplicate-refund case taken in and submitted by caseworker1 (SUBMITTED, unassigned). */
+/** A surrender (resignation) taken in and submitted by caseworker1 (SUBMITTED, unassigned). */
 async function submittedCase(request: APIRequestContext, idNumber: string): Promise<{ id: string; caseNumber: string } | null> {
-  const created = await api(request, "caseworker1", "POST", "/api/v1/cases", { type: "DUPLICATE_REFUND", idNumber });
+  const created = await api(request, "caseworker1", "POST", "/api/v1/cases", { type: "SURRENDER", idNumber, ground: "resignation", terminationMonth: "2024-06" });
   if (created.status !== 201) return null; // e.g. an open case of this person already: take the next one
   const { id, caseNumber } = created.body as { id: string; caseNumber: string };
   const detail = (await api(request, "caseworker1", "GET", `/api/v1/cases/${id}`)).body as { checklist: Array<{ kind: string; required: boolean; received: boolean }> };
@@ -93,7 +95,7 @@ test.beforeAll(async ({ browser, request }) => {
     if (!c) continue;
     if (decided.length < 3) {
       await transition(request, "caseworker2", c.id, { action: "claim" });
-      await transition(request, "caseworker2", c.id, { action: "reject", reason: "经核查，无重复缴费月份" });
+      await transition(request, "caseworker2", c.id, { action: "reject", reason: "辞职不属于一次性领取个人账户储存额的情形" });
       decided.push(c.id);
     } else open.push(c);
   }
@@ -135,7 +137,7 @@ test("a supervisor draws a 10% sample; an auditor re-reviews one blind and recor
   await expect(auditor.getByRole("heading", { name: en.casePage.timeline, exact: true })).toHaveCount(0);
 
   await choose(auditor, m.review.decision, m.review.decisions.REJECT);
-  await auditor.getByLabel(m.review.note).fill("复核：各月份仅一条缴费记录，不存在重复缴费");
+  await auditor.getByLabel(m.review.note).fill("复核：辞职不属于一次性领取的情形，应予驳回");
   await auditor.getByRole("button", { name: m.review.record }).click();
 
   // Now side by side, with the agreement.
@@ -159,7 +161,7 @@ test("a supervisor draws a 10% sample; an auditor re-reviews one blind and recor
 
 test("a supervisor reassigns three cases at once, with a reason", async ({ page, request }) => {
   await signIn(page, "supervisor1");
-  await page.goto("/cases?status=SUBMITTED&type=DUPLICATE_REFUND");
+  await page.goto("/cases?status=SUBMITTED&type=SURRENDER");
   const table = page.getByRole("table", { name: en.caseList.results });
   for (const c of open) await table.getByRole("checkbox", { name: c.caseNumber }).check();
   const target = demoUsers.caseworker2;

@@ -69,12 +69,12 @@ describe("journeys through the case service", () => {
     await step(sup1, created.id, "approve");
     await step(cw2, created.id, "complete", { data: { paymentReference: "REF-1" } });
     expect(await db.refundedMonth.count({ where: { caseId: created.id } })).toBe(3);
-    const second = await ok(createCase(cw1, { type: "DUPLICATE_REFUND", idNumber: "440303199204200353" }));
-    await receiveAll(cw1, second.id);
-    await step(cw1, second.id, "submit");
-    await step(cw2, second.id, "claim");
-    const noMore = await transitionCase(cw2, second.id, { action: "recommend", version: (await getCaseDetail(cw2, second.id))!.version });
-    expect(noMore.ok === false && noMore.error.key).toBe("cases.errors.notEligible.DUPLICATE_REFUND");
+    // Issue 13: the second intake is refused before anything is saved, with recommend's key.
+    const cases = await db.case.count({ where: { person: { idNumber: "440303199204200353" } } });
+    const noMore = await createCase(cw1, { type: "DUPLICATE_REFUND", idNumber: "440303199204200353" });
+    expect(noMore.ok === false && [noMore.error.code, noMore.error.key]).toEqual(["unprocessable", "cases.errors.notEligible.DUPLICATE_REFUND"]);
+    expect(noMore.ok === false && noMore.error.issues).toEqual([{ path: "idNumber", key: "cases.errors.notEligible.DUPLICATE_REFUND" }]);
+    expect(await db.case.count({ where: { person: { idNumber: "440303199204200353" } } })).toBe(cases);
   });
 
   test("transfer of P3 from Shenzhen to Changsha through both offices (f6 = 43,766.49)", async () => {
@@ -134,7 +134,14 @@ describe("personal data on the case detail", () => {
     const { POST: token } = await import("@/app/api/v1/auth/token/route");
     const idNumber = generateIdNumber({ addressCode: "440304", birthDate: "1986-05-17", sex: "F", sequence: 412 });
     const office = await db.office.findUniqueOrThrow({ where: { code: "440300" }, select: { id: true } });
-    await createPerson(db, { idNumber, name: "数据甲", sex: "F", birthDate: "1986-05-17", hukouProvince: "广东", officeId: office.id });
+    // Two records that overlap in a month: a duplicate refund is taken in only with one (issue 13).
+    await createPerson(db, {
+      idNumber, name: "数据甲", sex: "F", birthDate: "1986-05-17", hukouProvince: "广东", officeId: office.id,
+      records: [
+        { from: "2023-01", to: "2023-12", monthlyBase: "6000", payerType: "employer", rate: "0.24", accountRate: "0.08" },
+        { from: "2023-12", to: "2023-12", monthlyBase: "5000", payerType: "flexible", rate: "0.20", accountRate: "0.08" },
+      ],
+    });
     const created = await ok(createCase(cw1, { type: "DUPLICATE_REFUND", idNumber }));
     const bearer = async (username: string) =>
       (await (await token(new Request("http://localhost/api/v1/auth/token", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.9" }, body: JSON.stringify({ username, password: "Jingban-Demo-2026" }) }))).json()).token as string;

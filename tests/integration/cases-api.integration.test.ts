@@ -15,6 +15,7 @@ import { GET as personsRoute } from "@/app/api/v1/persons/route";
 import { GET as recordsRoute } from "@/app/api/v1/persons/[id]/records/route";
 import { db } from "@/lib/db/client";
 import { getTranslator } from "@/lib/i18n/translate";
+import { generateIdNumber } from "@/lib/domain/id-number";
 import { maskIdNumber } from "@/lib/people/mask";
 import demo from "@/prisma/seed/demo-data.json";
 import { ensureDemo } from "@/tests/factories/demo";
@@ -233,12 +234,39 @@ describe("journeys through the REST API", () => {
     await step("caseworker2", id, "complete", { data: { paymentReference: "REF-API-1" } });
     expect((await api.detail("caseworker2", id)).body).toMatchObject({ status: "COMPLETED", payment: { kind: "DUPLICATE_REFUND", amount: "3000.00" } });
 
+    // Issue 13: the second intake is refused at once (docs/api.md §4.1), with recommend's
+    // message, and writes nothing: the counter clerk learns it before taking in any papers.
+    const written = { cases: await db.case.count({ where: { person: { idNumber: P4.idNumber } } }), events: await db.caseEvent.count({ where: { case: { person: { idNumber: P4.idNumber } } } }) };
     const second = await api.create("caseworker1", { type: "DUPLICATE_REFUND", idNumber: P4.idNumber });
-    expect(second.status).toBe(201);
-    await receiveAll("caseworker1", second.body.id);
-    await step("caseworker1", second.body.id, "submit");
-    await step("caseworker2", second.body.id, "claim");
-    const noMore = await act("caseworker2", second.body.id, "recommend");
+    expect(second.status).toBe(422);
+    expect(second.body.error).toMatchObject({ code: "unprocessable", message: en("cases.errors.notEligible.DUPLICATE_REFUND") });
+    expect(second.body.error.issues).toEqual([{ path: "idNumber", message: en("cases.errors.notEligible.DUPLICATE_REFUND") }]);
+    expect(written).toEqual({ cases: 1, events: expect.any(Number) });
+    expect(await db.case.count({ where: { person: { idNumber: P4.idNumber } } })).toBe(written.cases);
+    expect(await db.caseEvent.count({ where: { case: { person: { idNumber: P4.idNumber } } } })).toBe(written.events);
+  });
+
+  test("a person with no overlapping months at all is refused at intake, in the caller's language, and nothing is written", async () => {
+    const p2 = await clonePerson("P2");
+    const before = await db.case.count({ where: { person: { idNumber: p2.idNumber } } });
+    for (const [lang, t] of [["zh-CN", zh], ["en", en]] as const) {
+      const r = await api.create("caseworker1", { type: "DUPLICATE_REFUND", idNumber: p2.idNumber }, lang);
+      expect(r.status).toBe(422);
+      expect(r.body.error).toEqual({ code: "unprocessable", message: t("cases.errors.notEligible.DUPLICATE_REFUND"), issues: [{ path: "idNumber", message: t("cases.errors.notEligible.DUPLICATE_REFUND") }] });
+    }
+    expect(await db.case.count({ where: { person: { idNumber: p2.idNumber } } })).toBe(before);
+  });
+
+  test("overlaps gone between intake and recommend (the flexible record transferred out): recommend still refuses (422)", async () => {
+    const p = await clonePerson("P4");
+    const created = await api.create("caseworker1", { type: "DUPLICATE_REFUND", idNumber: p.idNumber });
+    expect(created.status).toBe(201);
+    await receiveAll("caseworker1", created.body.id);
+    await step("caseworker1", created.body.id, "submit");
+    await step("caseworker2", created.body.id, "claim");
+    // What a completed transfer-out does to the records it sends (lib/cases/effects.ts).
+    expect((await db.contributionRecord.updateMany({ where: { person: { idNumber: p.idNumber }, payerType: "FLEXIBLE" }, data: { status: "TRANSFERRED_OUT" } })).count).toBe(1);
+    const noMore = await act("caseworker2", created.body.id, "recommend");
     expect(noMore.status).toBe(422);
     expect(noMore.body.error.message).toBe(en("cases.errors.notEligible.DUPLICATE_REFUND"));
   });
@@ -561,6 +589,24 @@ describe("people: GET /api/v1/persons and /persons/{id}/records", () => {
     const bad = await api.persons("caseworker1", "440305199003071230");
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues.map((i: Json) => i.path)).toEqual(["idNumber"]);
+  });
+
+  test("an ID number whose birth date is after today (Asia/Shanghai) is refused by the lookup and at intake (issue 13)", async () => {
+    const bornIn2030 = generateIdNumber({ addressCode: "440305", birthDate: "2030-05-01", sex: "M", sequence: 13 });
+    const lookup = await api.persons("caseworker1", bornIn2030);
+    expect(lookup.status).toBe(400);
+    expect(lookup.body.error.issues).toEqual([{ path: "idNumber", message: en("validation.idNumberDate") }]);
+    const cases = await db.case.count({ where: { person: { idNumber: P1.idNumber } } });
+    const intake = await api.create("caseworker1", {
+      type: "SURRENDER", idNumber: P1.idNumber, ground: "death", terminationMonth: "2024-06",
+      payees: [{ name: "继承人", idNumber: bornIn2030, relationship: "child" }],
+    }, "zh-CN");
+    expect(intake.status).toBe(400);
+    expect(intake.body.error.issues).toEqual([{ path: "payees.0.idNumber", message: zh("validation.idNumberDate") }]);
+    expect((await api.create("caseworker1", { type: "DUPLICATE_REFUND", idNumber: bornIn2030 })).body.error.issues).toEqual([
+      { path: "idNumber", message: en("validation.idNumberDate") },
+    ]);
+    expect(await db.case.count({ where: { person: { idNumber: P1.idNumber } } })).toBe(cases);
   });
 
   test("the records of P1 and the personal account by year: 2023 closes at 36,361.58", async () => {

@@ -1,4 +1,5 @@
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { generateCreditCode, generateIdNumber } from "@/lib/domain";
 import { runCalc } from "@/lib/domain/calc";
 import { callCalc } from "./calc-client";
 
@@ -139,5 +140,46 @@ describe("POST /api/v1/calc/{kind}: answers", () => {
 
   test("runCalc reports an unknown kind as data", () => {
     expect(runCalc("nope", {})).toEqual({ ok: false, kind: "unknown-kind" });
+  });
+});
+
+describe("POST /api/v1/calc/id-number: a birth date after today in Asia/Shanghai is invalid (issue 13)", () => {
+  afterEach(() => void vi.useRealTimers());
+  const bornIn2030 = generateIdNumber({ addressCode: "440305", birthDate: "2030-05-01", sex: "M", sequence: 13 });
+
+  test("a well-formed number born in 2030, without today → valid: false, reason: date", async () => {
+    const { status, body } = await callCalc("id-number", { value: bornIn2030 });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ valid: false, reason: "date" });
+    expect(body).not.toHaveProperty("birthDate");
+  });
+
+  test("today is the route's clock read in Asia/Shanghai: one second before and at Beijing midnight", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const bornOn5Dec = generateIdNumber({ birthDate: "2026-12-05", sex: "F", sequence: 4 });
+    vi.setSystemTime(new Date("2026-12-04T15:59:59.000Z"));
+    expect((await callCalc("id-number", { value: bornOn5Dec })).body).toMatchObject({ valid: false, reason: "date" });
+    vi.setSystemTime(new Date("2026-12-04T16:00:00.000Z"));
+    expect((await callCalc("id-number", { value: bornOn5Dec })).body).toMatchObject({ valid: true, birthDate: "2026-12-05", sex: "F" });
+  });
+
+  test("a today in the request wins over the clock (docs/calc-api.md §2.11)", async () => {
+    expect((await callCalc("id-number", { value: bornIn2030, today: "2031-01-01" })).body).toMatchObject({ valid: true, birthDate: "2030-05-01" });
+    expect((await callCalc("id-number", { value: "440305199003071236", today: "1990-03-06" })).body).toMatchObject({ valid: false, reason: "date" });
+  });
+});
+
+describe("POST /api/v1/calc/credit-code: the embedded organisation-code check is a warning (decision 0012)", () => {
+  test("main check character right, embedded one wrong → valid with warnings: [org-code-check]", async () => {
+    const code = generateCreditCode("91350100M000100Y5");
+    const { status, body } = await callCalc("credit-code", { value: code });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ valid: true, divisionCode: "350100", organizationCode: "M000100Y5", warnings: ["org-code-check"] });
+    expect(body).not.toHaveProperty("reason");
+  });
+
+  test("both right → valid with no warning; main wrong → invalid checksum", async () => {
+    expect((await callCalc("credit-code", { value: "91440300MA5FXY125P" })).body).toMatchObject({ valid: true, warnings: [] });
+    expect((await callCalc("credit-code", { value: "91350100M000100Y42" })).body).toMatchObject({ valid: false, reason: "checksum", overridable: true });
   });
 });

@@ -1,4 +1,5 @@
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { idNumberSchema } from "@/lib/cases/schemas";
 import {
   Money,
   clampContributionBase,
@@ -6,6 +7,7 @@ import {
   generateCreditCode,
   generateIdNumber,
   idCheckCharacter,
+  shanghaiDate,
   validateCreditCode,
   validateIdNumber,
 } from "@/lib/domain";
@@ -46,6 +48,17 @@ describe("resident ID number (GB 11643, RULES.md §6.1)", () => {
     expect(validateIdNumber(future, { today: "2026-01-01" })).toEqual({ valid: false, reason: "date" });
   });
 
+  test("a birth date after the given today is a date error; born on that day is valid (issue 13)", () => {
+    const bornIn2030 = generateIdNumber({ birthDate: "2030-05-01", sex: "M", sequence: 13 });
+    expect(validateIdNumber(bornIn2030, { today: "2026-12-04" })).toEqual({ valid: false, reason: "date" });
+    const bornToday = generateIdNumber({ birthDate: "2026-12-04", sex: "F", sequence: 8 });
+    expect(validateIdNumber(bornToday, { today: "2026-12-04" })).toMatchObject({ valid: true, birthDate: "2026-12-04" });
+    expect(validateIdNumber(bornToday, { today: "2026-12-03" })).toEqual({ valid: false, reason: "date" });
+    // The checksum is still checked first: a typo in a future number reads "checksum".
+    const typo = `${bornIn2030.slice(0, 17)}${bornIn2030.endsWith("0") ? "1" : "0"}`;
+    expect(validateIdNumber(typo, { today: "2026-12-04" })).toEqual({ valid: false, reason: "checksum" });
+  });
+
   test.each([
     ["M", "1990-03-07", 123],
     ["F", "1985-06-12", 22],
@@ -74,13 +87,54 @@ describe("unified social credit code (GB 32100 + GB 11714, RULES.md §6.2)", () 
     expect(validateCreditCode(value)).toMatchObject(expected);
   });
 
-  test("a wrong embedded organisation check character is its own reason", () => {
+  // The GB 11714 check is the optional second validation (docs/rules.md §6.2; decision 0012): a
+  // code whose GB 32100 check character is right is valid, and a wrong embedded check is a warning.
+  test("a wrong embedded organisation check character is a warning on a valid code, not a refusal", () => {
     const code = generateCreditCode("91350100M000100Y5"); // org check should be 4
-    expect(validateCreditCode(code)).toEqual({ valid: false, reason: "org-code", overridable: true });
+    expect(validateCreditCode(code)).toEqual({
+      valid: true, value: code, divisionCode: "350100", organizationCode: "M000100Y5", warnings: ["org-code-check"],
+    });
+  });
+
+  test("a code whose both check characters are right has no warning", () => {
+    expect(validateCreditCode("91440300MA5FXY125P")).toMatchObject({ valid: true, warnings: [] });
+  });
+
+  test("a wrong main check character is still invalid, whatever the embedded check says", () => {
+    const good = generateCreditCode("91350100M000100Y5"); // embedded check wrong, main right
+    const wrongMain = `${good.slice(0, 17)}${good[17] === "0" ? "1" : "0"}`;
+    expect(validateCreditCode(wrongMain)).toEqual({ valid: false, reason: "checksum", overridable: true });
   });
 
   test("generateCreditCode from 16 characters adds both check characters", () => {
     expect(generateCreditCode("91350100M000100Y")).toBe("91350100M000100Y43");
     expect(generateCreditCode("91440300MA5FXY12")).toBe("91440300MA5FXY125P");
+  });
+});
+
+describe("today in Asia/Shanghai, and intake's ID field (docs/rules.md §6.1, issue 13)", () => {
+  afterEach(() => void vi.useRealTimers());
+
+  test("shanghaiDate: 16:00 UTC is already the next day in Beijing", () => {
+    expect(shanghaiDate(new Date("2026-12-04T15:59:59.999Z"))).toBe("2026-12-04");
+    expect(shanghaiDate(new Date("2026-12-04T16:00:00.000Z"))).toBe("2026-12-05");
+    expect(shanghaiDate(new Date("2026-12-31T16:00:00.000Z"))).toBe("2027-01-01");
+  });
+
+  test("the intake schema refuses a birth date after today in Shanghai, with its own message", () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const bornOn5Dec = generateIdNumber({ birthDate: "2026-12-05", sex: "M", sequence: 21 });
+    vi.setSystemTime(new Date("2026-12-04T15:59:59.000Z")); // 23:59:59 on 4 December in Beijing
+    const before = idNumberSchema.safeParse(bornOn5Dec);
+    expect(before.success).toBe(false);
+    expect(before.error?.issues.map((i) => i.message)).toEqual(["validation.idNumberDate"]);
+    vi.setSystemTime(new Date("2026-12-04T16:00:00.000Z")); // midnight: 5 December in Beijing
+    expect(idNumberSchema.safeParse(bornOn5Dec)).toEqual({ success: true, data: bornOn5Dec });
+  });
+
+  test("the intake schema keeps the checksum message for a typo", () => {
+    const typo = "110105194912310021";
+    expect(idNumberSchema.safeParse(typo).error?.issues.map((i) => i.message)).toEqual(["validation.idNumber"]);
+    expect(idNumberSchema.safeParse("2030").error?.issues.map((i) => i.message)).toEqual(["validation.idNumber"]);
   });
 });

@@ -21,6 +21,11 @@ import * as s from "./schemas";
 export interface CalcContext {
   /** The calendar for working-days requests that bring no lists of their own. */
   defaultCalendar?: WorkingCalendar;
+  /**
+   * Today in Asia/Shanghai ("YYYY-MM-DD"), for an id-number request that brings no `today`: the
+   * route passes its clock's date, so that a birth date in the future is refused (issue 13).
+   */
+  today?: string;
 }
 
 type Output = Record<string, unknown>;
@@ -181,8 +186,8 @@ export const calcKinds = {
     };
   }),
 
-  "id-number": define(s.idNumberInput, (input) => {
-    const r = validateIdNumber(input.value, { today: input.today });
+  "id-number": define(s.idNumberInput, (input, context) => {
+    const r = validateIdNumber(input.value, { today: input.today ?? context.today });
     const out = r.valid
       ? { valid: true, birthDate: r.birthDate, sex: r.sex, addressCode: r.addressCode }
       : { valid: false, reason: r.reason };
@@ -192,7 +197,7 @@ export const calcKinds = {
   "credit-code": define(s.creditCodeInput, (input) => {
     const r = validateCreditCode(input.value);
     const out = r.valid
-      ? { valid: true, divisionCode: r.divisionCode, organizationCode: r.organizationCode }
+      ? { valid: true, divisionCode: r.divisionCode, organizationCode: r.organizationCode, warnings: r.warnings }
       : { valid: false, reason: r.reason, overridable: r.overridable };
     return { ...out, explanation: identifierExplanation("gb-32100") };
   }),

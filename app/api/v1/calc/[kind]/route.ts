@@ -2,6 +2,7 @@ import { z } from "zod";
 import { apiError, describeError, readJsonBody, validationError } from "@/lib/http/api";
 import { withApi } from "@/lib/http/route";
 import { isCalcKind, runCalc } from "@/lib/domain/calc";
+import { shanghaiDate } from "@/lib/domain/dates";
 import { chinaOfficialCalendar } from "@/lib/domain/holidays-cn";
 
 // The built-in official calendar (2025, 2026) for working-days requests without their own
@@ -17,7 +18,8 @@ export const POST = withApi<{ kind: string }>(async (request, { t }, { kind }) =
   const body = await readJsonBody(request, t);
   if (!body.ok) return body.response;
   try {
-    const outcome = runCalc(kind, body.value, { defaultCalendar });
+    // "Today" for id-number is the day in Asia/Shanghai when the request is answered.
+    const outcome = runCalc(kind, body.value, { defaultCalendar, today: shanghaiDate(new Date()) });
     if (outcome.ok) return Response.json(outcome.result, { headers: { "cache-control": "no-store" } });
     if (outcome.kind === "unknown-kind") return apiError("not_found", t("errors.notFound"));
     return validationError(new z.ZodError(outcome.issues), t);

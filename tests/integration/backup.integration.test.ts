@@ -15,7 +15,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { verifyAllChains } from "@/lib/audit/verify-offices";
 import { issueCertificate } from "@/lib/certificates/certificates";
-import { dropDatabase } from "@/lib/cli/postgres";
+import { dropDatabase } from "@/tests/tools/postgres";
 import { db, type Tx } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { CaseDriver } from "@/tests/factories/case-driver";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Prisma, db, disconnectDb } from "@/lib/db/client";
-import { dropDatabase } from "@/lib/cli/postgres";
+import { dropDatabase } from "@/tests/tools/postgres";
 import { authenticate } from "@/lib/auth/sign-in";
 import { validateIdNumber } from "@/lib/domain/id-number";
 import { CN_HOLIDAY_YEARS } from "@/lib/domain/holidays-cn";

@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { withDatabase } from "@/lib/db/migration-adapter";
-import { createNamedDatabase, dropDatabases, ensurePostgres } from "@/lib/cli/postgres";
+import { createNamedDatabase, dropDatabases, ensurePostgres } from "@/tests/tools/postgres";
 import { run, bin } from "@/lib/cli/run";
 
 /**

@@ -9,7 +9,7 @@
 import pg from "pg";
 import { inject } from "vitest";
 import { withDatabase } from "@/lib/db/migration-adapter";
-import { createNamedDatabase } from "@/lib/cli/postgres";
+import { createNamedDatabase } from "@/tests/tools/postgres";
 
 const databases = () => inject("testDatabases");
 

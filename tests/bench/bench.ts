@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (BENCH_CASES=100000 by default): a fresh database, migrated with the real
- * `prisma migrate deploy`, the demo seed plus BENCH_CASES generated cases (lib/cli/bench-seed.ts),
+ * `prisma migrate deploy`, the demo seed plus BENCH_CASES generated cases (tests/bench/seed.ts),
  * then five measurements, each against a baseline taken in the same process on the same data:
  *
  *   transitions   transitionCase(claim) on SUBMITTED cases, sequential and 4 at a time
@@ -25,10 +25,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createDatabase, dropDatabase, ensurePostgres } from "./postgres";
-import { bin, run } from "./run";
-import { seedBulk, type Seeded } from "./bench-seed";
-import { documentHtml } from "./bench-html";
+import { createDatabase, dropDatabase, ensurePostgres } from "@/tests/tools/postgres";
+import { bin, run } from "@/lib/cli/run";
+import { seedBulk, type Seeded } from "./seed";
+import { documentHtml } from "./html";
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 /** BENCH_ONLY=transitions,lists,pdf,calc,batch runs a subset (and leaves docs/benchmarks.md alone). */
@@ -496,7 +496,7 @@ async function report(seeded: Seeded, pool: pg.Pool) {
   const md = [
     "# Benchmarks",
     "",
-    "Written by `npm run bench` (lib/cli/bench.ts); the notes at the end are kept between runs.",
+    "Written by `npm run bench` (tests/bench/bench.ts); the notes at the end are kept between runs.",
     "Each measurement runs against a baseline in the same process, on the same data, so the",
     "ratios mean more than the absolute numbers of a shared machine.",
     "",

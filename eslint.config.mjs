@@ -65,6 +65,15 @@ const config = [
       }],
     },
   },
+  {
+    // Test, e2e and benchmark tooling lives under tests/ (issue 14); the application never imports it.
+    files: ["lib/**/*.ts", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "prisma/**/*.ts"],
+    rules: {
+      "import/no-restricted-paths": ["error", { zones: [
+        { target: ["./lib", "./app", "./components", "./prisma"], from: "./tests", message: "tests/ is tooling: the application never imports it." },
+      ] }],
+    },
+  },
   { files: ["next.config.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },
   {
     rules: {

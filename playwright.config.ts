@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 // Debian's Chromium, never a downloaded browser (shared/STACK.md). One worker: the machines have
 // two cores and the server, PostgreSQL and the browser share them. The server is a fresh build
-// on a fresh database (lib/cli/e2e-server.ts); the first start takes about a minute. E2E_PORT
+// on a fresh database (tests/tools/e2e-server.ts); the first start takes about a minute. E2E_PORT
 // moves it when several checkouts run e2e on one machine (the server reads the same variable).
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
@@ -46,7 +46,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "npx tsx lib/cli/e2e-server.ts",
+    command: "npx tsx tests/tools/e2e-server.ts",
     url: `${baseURL}/login`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,

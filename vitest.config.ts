@@ -1,11 +1,14 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
-// Two projects: `unit` is pure and fast; `integration` runs on a real PostgreSQL database
-// created for the run by tests/setup/global-setup.ts (see docs/decisions/0003-test-databases.md).
+// Two projects: `unit` is pure and fast; `integration` runs on real PostgreSQL databases: one
+// template migrated by tests/setup/global-setup.ts and one copy of it per worker
+// (tests/setup/test-databases.ts; decisions 0003 and 0016), so integration files run in parallel.
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname) } },
   test: {
+    // Measured on the 2-core machine (decision 0016): 3 workers.
+    maxWorkers: 3,
     projects: [
       {
         extends: true,
@@ -25,7 +28,6 @@ export default defineConfig({
           setupFiles: ["tests/setup/integration-env.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

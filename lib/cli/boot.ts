@@ -1,5 +1,5 @@
 /**
- * The steps behind `npm start`, `npm run dev` and the e2e server (lib/cli/e2e-server.ts), in one
+ * The steps behind `npm start`, `npm run dev` and the e2e server (tests/tools/e2e-server.ts), in one
  * place so that the e2e run serves the app exactly as a user starts it: keep the app's own
  * secrets under .data/, start the embedded database (PGlite) when DATABASE_URL is unset, generate
  * the Prisma client if missing, apply migrations, seed the demo when there are no offices, build

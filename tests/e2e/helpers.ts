@@ -10,7 +10,7 @@ export const demoUsers = Object.fromEntries(demo.users.map((u) => [u.username, u
 export const demoPeople = Object.fromEntries(demo.people.map((p) => [p.key, p]));
 
 /**
- * A Changsha caseworker that exists only in the e2e database (lib/cli/e2e-server.ts creates it
+ * A Changsha caseworker that exists only in the e2e database (tests/tools/e2e-server.ts creates it
  * with the demo password), reserved for tests/e2e/sign-in.spec.ts, which locks it for 15
  * minutes. Every demo user, caseworker4 included, stays free for the other specs in any order.
  */

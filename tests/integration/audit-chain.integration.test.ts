@@ -7,7 +7,7 @@
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { appendToChain, certificateEventContent, jsonInput, verifyChain } from "@/lib/audit/chain";
 import { getDailyHeads } from "@/lib/audit/daily-head";
 import { verifyOfficeChains } from "@/lib/audit/verify-offices";
@@ -18,7 +18,8 @@ import { CaseDriver, currentVersion } from "@/tests/factories/case-driver";
 import { ensureDemo } from "@/tests/factories/demo";
 import { createTestOffice, type TestOffice } from "@/tests/factories/offices";
 
-const databaseUrl = inject("databaseUrl");
+// This worker's database (tests/setup/integration-env.ts).
+const databaseUrl = process.env.DATABASE_URL!;
 const APP_ROLE = "jingban_app_test";
 
 let office: TestOffice;

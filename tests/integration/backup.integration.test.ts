@@ -12,23 +12,24 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { verifyAllChains } from "@/lib/audit/verify-offices";
 import { issueCertificate } from "@/lib/certificates/certificates";
-import { createDatabase, dropDatabase } from "@/lib/cli/postgres";
+import { dropDatabase } from "@/tests/tools/postgres";
 import { db, type Tx } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { CaseDriver } from "@/tests/factories/case-driver";
 import { ensureDemo } from "@/tests/factories/demo";
 import { createTestOffice, type TestOffice } from "@/tests/factories/offices";
 import { clonePerson } from "@/tests/factories/people";
+import { emptyDatabase } from "@/tests/setup/test-databases";
 
 process.env.JINGBAN_SIGNING_KEY ??= Buffer.from(
   crypto.generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
 ).toString("base64");
 
 const run = promisify(execFile);
-const sourceUrl = inject("databaseUrl");
+const sourceUrl = process.env.DATABASE_URL!;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jingban-backup-"));
 const dumpFile = path.join(dir, "jingban.dump");
 let restoredUrl: string;
@@ -56,7 +57,7 @@ beforeAll(async () => {
   }
 
   await pg("pg_dump", ["--format=custom", "--no-owner", "--file", dumpFile, "--dbname", sourceUrl]);
-  restoredUrl = await createDatabase(sourceUrl, "jingban_restore");
+  restoredUrl = await emptyDatabase("restore");
   await pg("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--dbname", restoredUrl, dumpFile]);
   restored = new PrismaClient({ adapter: new PrismaPg({ connectionString: restoredUrl, max: 3 }) });
 }, 240_000);

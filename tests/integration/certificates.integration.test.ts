@@ -354,37 +354,30 @@ describe("batch printing", () => {
     expect((await batchRoute(call("/api/v1/certificates/batches", { token, body: { from: "yesterday" } }))).status).toBe(400);
   });
 
-  test("1,000 certificates: issue and batch-render time (logged, not asserted)", { timeout: 300_000 }, async () => {
+  // The timing of 1,000 certificates is `npm run bench`'s (batch_1000_seconds, docs/benchmarks.md).
+  test("certificates issued in chunks, one transaction each, print as one batch of N pages", async () => {
     const office = await createOffice(db, { code: "IT-CERT-K", name: "千份测试局", nameEn: "Thousand test office", province: PROVINCE, approvalLimit: "1.00" });
     const user = await createUser(db, { username: "cert-k", name: "千份", role: "caseworker", officeId: office.id, password: PASSWORD }, await hashPassword(PASSWORD));
     const person = await createPerson(db, { idNumber: "110101198001011232", name: "千份人", sex: "M", birthDate: "1980-01-01", hukouProvince: "湖南", officeId: office.id, records });
-    const N = 1000;
-    const t0 = performance.now();
+    const N = 30;
+    const CHUNK = 10;
     const ids: string[] = [];
-    for (let chunk = 0; chunk < N; chunk += 100) {
+    for (let chunk = 0; chunk < N; chunk += CHUNK) {
       await transaction(
         async (tx) => {
           const gathered = (await gatherCertificate(tx, { officeId: office.id, personId: person.id, issuerName: "千份", asOf: new Date() }))!;
-          for (let i = 0; i < 100; i++) {
+          for (let i = 0; i < CHUNK; i++) {
             const issued = await issueDocument(tx, { kind: "CERTIFICATE", office: gathered.office, personId: person.id, subject: gathered.subject, actor: user, draft: gathered.draft, baseUrl: "https://jingban.test" });
             ids.push(issued!.id);
           }
         },
-        { timeout: 120_000 },
       );
     }
-    const issuedMs = performance.now() - t0;
     const batch = await db.batchJob.create({ data: { officeId: office.id, certificateIds: ids, total: N, createdById: user.id }, select: { id: true } });
-    const t1 = performance.now();
     await runBatchJob(batch.id);
-    const renderMs = performance.now() - t1;
     const done = await db.batchJob.findUniqueOrThrow({ where: { id: batch.id }, select: { status: true, pdf: true, pdfBytes: true } });
     expect(done.status).toBe("DONE");
     expect(await pdfPageCount(Buffer.from(done.pdf!))).toBe(N);
-    console.log(
-      `[batch] ${N} certificates: issued in ${(issuedMs / 1000).toFixed(1)} s; rendered into one PDF in ${(renderMs / 1000).toFixed(1)} s ` +
-        `(${(renderMs / N).toFixed(1)} ms each), ${(done.pdfBytes! / 1024 / 1024).toFixed(2)} MB`,
-    );
     expect((await verifyChain(db, office.id, "certificate")).ok).toBe(true);
   });
 });

@@ -1,24 +1,24 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Prisma, db, disconnectDb } from "@/lib/db/client";
-import { createDatabase, dropDatabase } from "@/lib/cli/postgres";
-import { bin, run } from "@/lib/cli/run";
+import { dropDatabase } from "@/tests/tools/postgres";
 import { authenticate } from "@/lib/auth/sign-in";
 import { validateIdNumber } from "@/lib/domain/id-number";
 import { CN_HOLIDAY_YEARS } from "@/lib/domain/holidays-cn";
 import { payerTypeToDb, type RecordInput } from "@/prisma/seed/factories";
 import { seedDemo } from "@/prisma/seed/demo";
 import demo from "@/prisma/seed/demo-data.json";
+import { freshMigratedDatabase } from "@/tests/setup/test-databases";
 
 // The demo seed needs a database without offices, and other test files create offices in the
-// shared integration database; so this file seeds its own fresh, migrated database.
+// worker's integration database; so this file seeds its own fresh copy of the run's migrated
+// template (decision 0016).
 const GENERATED_PER_OFFICE = 20;
 let sharedUrl: string;
 let seedUrl: string;
 
 beforeAll(async () => {
   sharedUrl = process.env.DATABASE_URL!;
-  seedUrl = await createDatabase(sharedUrl, "jingban_seed_test");
-  await run(bin("prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: seedUrl }, stdio: "ignore" });
+  seedUrl = await freshMigratedDatabase("seed");
   await disconnectDb();
   process.env.DATABASE_URL = seedUrl;
   await seedDemo({ generatedPerOffice: GENERATED_PER_OFFICE });

@@ -1,8 +1,10 @@
 import crypto from "node:crypto";
-import { afterAll, inject } from "vitest";
+import { afterAll } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
+import { workerDatabaseUrl } from "./test-databases";
 
-process.env.DATABASE_URL = inject("databaseUrl");
+// This worker's own copy of the run's migrated template (decision 0016).
+process.env.DATABASE_URL = await workerDatabaseUrl();
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-not-for-production";
 // Cases issue signed letters on approval and rejection: every test process needs a key.
 process.env.JINGBAN_SIGNING_KEY ??= Buffer.from(

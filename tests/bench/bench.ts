@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (BENCH_CASES=100000 by default): a fresh database, migrated with the real
- * `prisma migrate deploy`, the demo seed plus BENCH_CASES generated cases (lib/cli/bench-seed.ts),
+ * `prisma migrate deploy`, the demo seed plus BENCH_CASES generated cases (tests/bench/seed.ts),
  * then five measurements, each against a baseline taken in the same process on the same data:
  *
  *   transitions   transitionCase(claim) on SUBMITTED cases, sequential and 4 at a time
@@ -12,7 +12,9 @@
  *                 from HTML (page.setContent + page.pdf, same font, warm browser)
  *   calc          POST /api/v1/calc/surrender (the route handler) vs the rule itself
  *                 (calculateSurrender on input parsed once): what HTTP, JSON and validation cost
- *   batch         a 1,000-certificate batch job (runBatchJob: load, render, store, log)
+ *   batch         issuing 1,000 certificates (issueDocument, 100 a transaction) vs copying the rows
+ *                 by SQL; then their batch job (runBatchJob: load, render, store, log) vs rendering
+ *                 the same number of pages alone (this timing was a test until issue 14)
  *
  * Prints `RATIO <name> <value> <goal>` lines, a table, and writes docs/benchmarks.md. Not a test:
  * it measures this machine. The database is dropped at the end (BENCH_KEEP_DB=1 keeps it);
@@ -23,10 +25,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createDatabase, dropDatabase, ensurePostgres } from "./postgres";
-import { bin, run } from "./run";
-import { seedBulk, type Seeded } from "./bench-seed";
-import { documentHtml } from "./bench-html";
+import { createDatabase, dropDatabase, ensurePostgres } from "@/tests/tools/postgres";
+import { bin, run } from "@/lib/cli/run";
+import { seedBulk, type Seeded } from "./seed";
+import { documentHtml } from "./html";
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 /** BENCH_ONLY=transitions,lists,pdf,calc,batch runs a subset (and leaves docs/benchmarks.md alone). */
@@ -124,7 +126,7 @@ async function main() {
     if (wanted("lists")) await benchLists(pool);
     const vm = wanted("pdf") || wanted("batch") ? await benchPdf() : null;
     if (wanted("calc")) await benchCalc();
-    if (wanted("batch")) await benchBatch(vm!);
+    if (wanted("batch")) await benchBatch(vm!, pool);
     await report(seeded, pool);
   } finally {
     await pool.end();
@@ -408,20 +410,48 @@ async function benchCalc() {
 
 // ---- 5. a batch of 1,000 certificates ---------------------------------------------------------
 
-async function benchBatch(vm: import("@/lib/pdf/types").DocumentViewModel) {
+async function benchBatch(vm: import("@/lib/pdf/types").DocumentViewModel, pool: pg.Pool) {
   const { db } = await import("@/lib/db/client");
+  const { transaction } = await import("@/lib/db/sql");
   const { createBatch, runBatchJob } = await import("@/lib/certificates/batch");
+  const { gatherCertificate } = await import("@/lib/certificates/gather");
+  const { issueDocument } = await import("@/lib/certificates/issue-document");
   const { renderBatch } = await import("@/lib/pdf/render-document");
   const issuer = await db.user.findUniqueOrThrow({ where: { username: "caseworker1" }, select: { id: true, name: true, role: true, officeId: true, idNumber: true } });
+  const person = await db.insuredPerson.findUniqueOrThrow({ where: { idNumber: "440305199003071236" }, select: { id: true } });
   const existing = await db.certificate.count({ where: { officeId: issuer.officeId } });
-  // 1,000 stored certificates of the office: copies of the issued one under their own serials.
-  await db.$executeRawUnsafe(
-    `INSERT INTO "Certificate" (id, serial, "verificationCode", kind, status, "officeId", "personId", content, "contentHash", signature, "issuedById", "issuedAt")
-     SELECT gen_random_uuid(), c.serial || '-' || i, upper(substr(md5(c.serial || i), 1, 16)), c.kind, c.status, c."officeId", c."personId",
-            jsonb_set(c.content, '{serial}', to_jsonb(c.serial || '-' || i)), c."contentHash", c.signature, c."issuedById", c."issuedAt" + make_interval(secs => i)
-     FROM (SELECT * FROM "Certificate" WHERE "officeId" = $1 LIMIT 1) c, generate_series(1, $2) AS i`,
-    issuer.officeId, 1000 - existing,
-  );
+  const missing = 1000 - existing;
+  // The baseline of issuing: as many rows copied by one INSERT … SELECT (rolled back).
+  const copy = await pool.connect();
+  let copySeconds: number;
+  try {
+    await copy.query("BEGIN");
+    const t = performance.now();
+    await copy.query(
+      `INSERT INTO "Certificate" (id, serial, "verificationCode", kind, status, "officeId", "personId", content, "contentHash", signature, "issuedById", "issuedAt")
+       SELECT gen_random_uuid(), c.serial || '-' || i, upper(substr(md5(c.serial || i), 1, 16)), c.kind, c.status, c."officeId", c."personId",
+              jsonb_set(c.content, '{serial}', to_jsonb(c.serial || '-' || i)), c."contentHash", c.signature, c."issuedById", c."issuedAt" + make_interval(secs => i)
+       FROM (SELECT * FROM "Certificate" WHERE "officeId" = $1 LIMIT 1) c, generate_series(1, $2) AS i`,
+      [issuer.officeId, missing],
+    );
+    copySeconds = (performance.now() - t) / 1000;
+  } finally {
+    await copy.query("ROLLBACK");
+    copy.release();
+  }
+  // The office's certificates up to 1,000, issued as the application issues them (gathered,
+  // numbered, signed, chained), 100 to a transaction: each page of the batch is then a document
+  // of its own, with its own serial, code and QR text.
+  const t0 = performance.now();
+  for (let done = 0; done < missing; done += 100) {
+    await transaction(async (tx) => {
+      const gathered = (await gatherCertificate(tx, { officeId: issuer.officeId, personId: person.id, issuerName: issuer.name, asOf: new Date() }))!;
+      for (let i = done; i < Math.min(missing, done + 100); i++)
+        await issueDocument(tx, { kind: "CERTIFICATE", office: gathered.office, personId: person.id, subject: gathered.subject, actor: issuer, draft: gathered.draft, baseUrl: "https://jingban.example" });
+    }, { timeout: 120_000 });
+  }
+  const issueSeconds = (performance.now() - t0) / 1000;
+  rows.push([`${missing} certificates issued, 100 a transaction`, `${issueSeconds.toFixed(1)} s issueDocument`, `${copySeconds.toFixed(2)} s INSERT … SELECT`]);
   const batch = await createBatch(issuer, {}, async () => {});
   if (!batch.ok) throw new Error(`batch: ${batch.error.key}`);
   if (batch.value.total !== 1000) throw new Error(`batch of ${batch.value.total}`);
@@ -466,7 +496,7 @@ async function report(seeded: Seeded, pool: pg.Pool) {
   const md = [
     "# Benchmarks",
     "",
-    "Written by `npm run bench` (lib/cli/bench.ts); the notes at the end are kept between runs.",
+    "Written by `npm run bench` (tests/bench/bench.ts); the notes at the end are kept between runs.",
     "Each measurement runs against a baseline in the same process, on the same data, so the",
     "ratios mean more than the absolute numbers of a shared machine.",
     "",

@@ -44,11 +44,22 @@ export async function ensurePostgres(url = serverUrl()): Promise<string> {
 
 /** Creates a fresh, empty database for one run and returns its URL. */
 export async function createDatabase(url: string, prefix: string): Promise<string> {
-  const name = `${prefix}_${Date.now()}_${process.pid}`;
+  return createNamedDatabase(url, `${prefix}_${Date.now()}_${process.pid}`);
+}
+
+/**
+ * Creates the database `name` on the server of `url`, empty or, with `template`, as a copy of
+ * that database (`CREATE DATABASE … TEMPLATE`: a file-level copy, no migrations run; the template
+ * must have no open connections). Answers its URL.
+ */
+export async function createNamedDatabase(url: string, name: string, options: { template?: string } = {}): Promise<string> {
   const admin = new pg.Client({ connectionString: withDatabase(url, "postgres") });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"${options.template ? ` TEMPLATE "${options.template}"` : ""}`);
+  } finally {
+    await admin.end();
+  }
   return withDatabase(url, name);
 }
 
@@ -58,4 +69,20 @@ export async function dropDatabase(url: string): Promise<void> {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.end();
+}
+
+/** Drops every database whose name starts with `prefix` (a test run's template and its copies). */
+export async function dropDatabases(url: string, prefix: string): Promise<string[]> {
+  const admin = new pg.Client({ connectionString: withDatabase(url, "postgres") });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname",
+      [prefix],
+    );
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    return rows.map((r) => r.datname);
+  } finally {
+    await admin.end();
+  }
 }

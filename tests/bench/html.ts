@@ -1,5 +1,5 @@
 /**
- * The benchmark's Chromium baseline (lib/cli/bench.ts): a document view model as an HTML page
+ * The benchmark's Chromium baseline (tests/bench/bench.ts): a document view model as an HTML page
  * with the same content the pdfkit renderer draws — title and references, addressee, every block
  * (fields, tables, paragraphs, amounts, notes), the sign-off and the QR code — in the same font
  * (Noto Sans SC, served to the page once), on A4, for Chromium's page.pdf().

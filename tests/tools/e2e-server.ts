@@ -1,12 +1,12 @@
 /**
  * The server behind `npm run test:e2e` (playwright.config.ts starts it): a fresh database
- * `jingban_e2e_*` on the real PostgreSQL server that lib/cli/postgres.ts finds, a fresh build
+ * `jingban_e2e_*` on the real PostgreSQL server that tests/tools/postgres.ts finds, a fresh build
  * (set E2E_SKIP_BUILD=1 to reuse an existing one while iterating), then the same boot as
  * `npm start`: migrate, seed the demo, serve on port 3100 (E2E_PORT). The database is dropped on exit.
  */
 import pg from "pg";
 import { withDatabase } from "@/lib/db/migration-adapter";
-import { boot } from "./boot";
+import { boot } from "@/lib/cli/boot";
 import { createDatabase, dropDatabase, ensurePostgres } from "./postgres";
 
 const E2E_PORT = process.env.E2E_PORT ?? "3100";

@@ -1,11 +1,11 @@
 /**
  * `npm test`: unit tests, then integration tests on a real PostgreSQL database created for the
- * run (tests/setup/global-setup.ts). It finds a server as lib/cli/postgres.ts says and fails
+ * run (tests/setup/global-setup.ts). It finds a server as tests/tools/postgres.ts says and fails
  * with a clear message when none is reachable: integration tests are never skipped.
  */
 import fs from "node:fs";
 import { ensurePostgres } from "./postgres";
-import { bin, run } from "./run";
+import { bin, run } from "@/lib/cli/run";
 
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";

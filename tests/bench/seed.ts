@@ -1,5 +1,5 @@
 /**
- * The benchmark's data (lib/cli/bench.ts): on top of the demo seed (two offices, their staff,
+ * The benchmark's data (tests/bench/bench.ts): on top of the demo seed (two offices, their staff,
  * rates, holidays), `cases` cases generated in SQL with INSERT … SELECT generate_series — one
  * person per two cases, both offices, the three intake types, statuses in the shares of a
  * working desk (most decided, a tenth waiting in the unassigned queue), creation dates over two

@@ -7,6 +7,7 @@
  */
 import os from "node:os";
 import pg from "pg";
+import { readCounts, type ReadCounts } from "@/lib/db/freshness";
 import { q, sql } from "@/lib/db/sql";
 
 export interface DatabaseHealth {
@@ -35,6 +36,8 @@ export interface Health {
   database: DatabaseHealth;
   replica: ReplicaHealth;
   jobs: JobsHealth | null;
+  /** Reads that tolerate lag served by this process since it started, per database (decision 0020). */
+  reads: ReadCounts;
 }
 
 /** JINGBAN_NODE_NAME, else host name and port: which server of a cluster answered. */
@@ -107,5 +110,6 @@ export async function checkHealth(): Promise<Health> {
     database,
     replica,
     jobs,
+    reads: { ...readCounts() },
   };
 }

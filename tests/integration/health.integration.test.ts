@@ -88,3 +88,9 @@ describe("GET /api/health", () => {
     expect(text).not.toContain(url.host);
   });
 });
+
+test("counts the reads this process served per database", async () => {
+  const { body } = await health();
+  expect(Object.keys(body.reads).sort()).toEqual(["fallbacks", "primary", "replica"]);
+  for (const n of Object.values(body.reads)) expect(Number.isInteger(n) && n >= 0).toBe(true);
+});

@@ -173,7 +173,8 @@ export class Cluster {
     runSync(nodeBin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
   }
 
-  appEnv(app: AppServer): NodeJS.ProcessEnv {
+  appEnv(app: AppServer, options: { replica?: boolean } = {}): NodeJS.ProcessEnv {
+    const replica = options.replica ?? !this.promoted;
     return {
       ...process.env,
       NODE_ENV: "production",
@@ -181,18 +182,19 @@ export class Cluster {
       PORT: String(app.port),
       JINGBAN_NODE_NAME: app.name,
       DATABASE_URL: this.databaseUrl(this.promoted ? "standby" : "primary"),
-      DATABASE_REPLICA_URL: this.promoted ? "" : this.databaseUrl("standby"),
+      DATABASE_REPLICA_URL: replica ? this.databaseUrl("standby") : "",
       NEXTAUTH_URL: this.url,
       NEXTAUTH_SECRET: this.secrets.nextAuthSecret,
       JINGBAN_SIGNING_KEY: this.secrets.signingKey,
     };
   }
 
-  async startApp(app: AppServer): Promise<void> {
+  /** Starts a server; `replica: false` makes one that reads the primary alone (the bench's baseline). */
+  async startApp(app: AppServer, options: { replica?: boolean } = {}): Promise<void> {
     const out = fs.openSync(path.join(this.dir, `${app.name}.log`), "a");
     // Its own process group: `next start` forks next-server, which a plain kill would leave running.
     app.process = spawn(nodeBin("next"), ["start", "-p", String(app.port), "-H", "127.0.0.1"], {
-      cwd: root, env: this.appEnv(app), detached: true, stdio: ["ignore", out, out],
+      cwd: root, env: this.appEnv(app, options), detached: true, stdio: ["ignore", out, out],
     });
     await waitFor(app.name, async () => (await fetch(`${app.url}/api/health`)).status === 200);
     this.log(`${app.name} serves on ${app.url}`);

@@ -160,6 +160,38 @@ describe("through the balancer", () => {
     }
   });
 
+  test("batch print jobs queued through either server each run once, on whichever server picks them up", async () => {
+    const people = await query<{ idNumber: string }>("primary",
+      `SELECT p."idNumber" FROM "InsuredPerson" p JOIN "Office" o ON o.id = p."officeId" WHERE o.code = '440300'
+         AND EXISTS (SELECT 1 FROM "ContributionRecord" r WHERE r."personId" = p.id) ORDER BY p."idNumber" LIMIT 6`);
+    expect(people.length).toBe(6);
+    for (const { idNumber } of people)
+      expect((await call("POST", "/api/v1/certificates", { who: "caseworker1", body: { idNumber } })).status).toBe(201);
+    servedBy.clear();
+    const batches: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await call("POST", "/api/v1/certificates/batches", { who: "caseworker1", body: {} });
+      expect(r.status, JSON.stringify(r.body)).toBe(202);
+      batches.push(r.body.id);
+    }
+    expect([...servedBy].sort()).toEqual(cluster.apps.map((a) => a.name).sort());
+    const until = Date.now() + 120_000;
+    let states: Array<{ id: string; status: string; done: number; total: number }> = [];
+    while (Date.now() < until) {
+      states = await query("primary", `SELECT id, status::text AS status, done, total FROM "BatchJob" WHERE id = ANY($1::uuid[])`, [batches]);
+      if (states.every((b) => b.status === "DONE" || b.status === "FAILED")) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(states.map((b) => b.status)).toEqual(batches.map(() => "DONE"));
+    for (const b of states) expect(b.done).toBe(b.total);
+    // One pg-boss job per batch, completed at its first attempt: nothing ran twice.
+    const jobs = await query<{ batchId: string; state: string; retries: number }>("primary",
+      `SELECT data->>'batchId' AS "batchId", state::text AS state, retry_count AS retries FROM pgboss.job
+        WHERE data->>'batchId' = ANY($1::text[])`, [batches]);
+    expect(jobs.map((j) => j.batchId).sort()).toEqual([...batches].sort());
+    expect(jobs.every((j) => j.state === "completed" && j.retries === 0)).toBe(true);
+  });
+
   test("killing a server mid-run loses no acknowledged request and no case change", async () => {
     const [{ id: officeId }] = await query<{ id: string }>("primary", `SELECT id FROM "Office" WHERE code = '440300'`);
     const people = await query<{ idNumber: string }>("primary",
@@ -167,7 +199,7 @@ describe("through the balancer", () => {
          AND NOT EXISTS (SELECT 1 FROM "Case" c WHERE c."personId" = p.id) ORDER BY p."idNumber" DESC LIMIT 40`, [officeId]);
     expect(people.length).toBe(40);
     const [{ n: casesBefore }] = await query<{ n: number }>("primary", `SELECT count(*)::int AS n FROM "Case"`);
-    const outcomes: Array<{ status: number; id?: string }> = [];
+    const outcomes: Array<{ status: number; id?: string; error?: string }> = [];
     let next = 0;
     const victim = cluster.apps[0];
     const worker = async () => {
@@ -176,7 +208,7 @@ describe("through the balancer", () => {
         if (next === 15) cluster.killApp(victim);
         try {
           const r = await call("POST", "/api/v1/cases", { who: "caseworker1", body: { type: "SURRENDER", idNumber, ground: "emigration-nationality-lost", terminationMonth: "2024-06" } });
-          outcomes.push({ status: r.status, id: r.body?.id });
+          outcomes.push({ status: r.status, id: r.body?.id, error: r.body?.error?.message });
         } catch {
           outcomes.push({ status: 0 });
         }

@@ -3,6 +3,8 @@ import { decode, encode } from "next-auth/jwt";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { authOptions } from "./options";
+// Installs the read-your-writes marker for every request that authenticates (decision 0020).
+import "./read-your-writes";
 import { can, isRole, type Permission, type Role } from "./permissions";
 
 /** The user behind a request, always read from the database (never trusted from the client). */

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { caseVisibleSql, likePrefix, type OfficeScoped } from "@/lib/db/scope";
-import { join, q, raw, sql, type SqlFragment } from "@/lib/db/sql";
+import { join, q, raw, tolerantRead, type SqlFragment } from "@/lib/db/sql";
 import { addWorkingDays, dueStatusOn, type WorkingCalendar } from "@/lib/domain/calendar";
 import { isValidIdNumber } from "@/lib/domain/id-number";
 import { isStorableText } from "@/lib/http/api";
@@ -93,7 +93,9 @@ export async function listCases(user: OfficeScoped & { id: string }, filters: Li
   // The keyset: rides Case(officeId, createdAt desc, id desc) like page 1.
   if (cursor) and.push(q`(c."createdAt", c.id) < (${cursor.createdAt}, ${cursor.id}::uuid)`);
   const [rows, calendar] = await Promise.all([
-    sql.rows<ListRow>(q`${listSelect} WHERE ${join(and, " AND ")} ORDER BY c."createdAt" DESC, c.id DESC LIMIT ${limit + 1}`),
+    // A list tolerates a little lag: the replica when there is one (decision 0020).
+    tolerantRead(({ sql }) =>
+      sql.rows<ListRow>(q`${listSelect} WHERE ${join(and, " AND ")} ORDER BY c."createdAt" DESC, c.id DESC LIMIT ${limit + 1}`)),
     cachedOfficeCalendar(user.officeId),
   ]);
   const page = rows.slice(0, limit);
@@ -173,13 +175,16 @@ export async function getInbox(
   const result = {} as Record<InboxQueue, { count: number; capped: boolean; items: CaseListItem[] }>;
   const today = shanghaiDate(now);
   const calendar = await cachedOfficeCalendar(user.officeId);
-  for (const queue of inboxQueues) {
-    const where = inboxWhere(user, queue, today, calendar);
-    const [[{ count }], rows] = await Promise.all([
-      sql.rows<{ count: number }>(q`SELECT count(*)::int AS count FROM (SELECT 1 FROM "Case" c WHERE ${where} LIMIT ${countCap + 1}) queue`),
-      sql.rows<ListRow>(q`${listSelect} WHERE ${where} ORDER BY c."dueDate" ASC NULLS LAST, c."createdAt" DESC, c.id DESC LIMIT ${perQueue}`),
-    ]);
-    result[queue] = { count: Math.min(count, countCap), capped: count > countCap, items: toListItems(rows, now, calendar) };
-  }
+  // The queues tolerate a little lag: the replica when there is one (decision 0020).
+  await tolerantRead(async ({ sql }) => {
+    for (const queue of inboxQueues) {
+      const where = inboxWhere(user, queue, today, calendar);
+      const [[{ count }], rows] = await Promise.all([
+        sql.rows<{ count: number }>(q`SELECT count(*)::int AS count FROM (SELECT 1 FROM "Case" c WHERE ${where} LIMIT ${countCap + 1}) queue`),
+        sql.rows<ListRow>(q`${listSelect} WHERE ${where} ORDER BY c."dueDate" ASC NULLS LAST, c."createdAt" DESC, c.id DESC LIMIT ${perQueue}`),
+      ]);
+      result[queue] = { count: Math.min(count, countCap), capped: count > countCap, items: toListItems(rows, now, calendar) };
+    }
+  });
   return result;
 }

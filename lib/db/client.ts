@@ -103,7 +103,31 @@ export const db: Db = new Proxy({} as Db, {
   },
 });
 
+const globalForReplica = globalThis as unknown as { jingbanReplica?: { client: Db; pool: pg.Pool; url: string } };
+
+/**
+ * The read replica of DATABASE_REPLICA_URL (a streaming standby of the primary), or null when
+ * none is configured. Only reads that tolerate a little lag go there, through tolerantRead() of
+ * lib/db/sql.ts; everything that decides reads the primary (docs/decisions/0020).
+ */
+export function getReplica(): { client: Db; pool: pg.Pool } | null {
+  const url = process.env.DATABASE_REPLICA_URL;
+  if (!url) return null;
+  if (!globalForReplica.jingbanReplica || globalForReplica.jingbanReplica.url !== url) {
+    const old = globalForReplica.jingbanReplica;
+    if (old) void old.client.$disconnect().then(() => old.pool.end()).catch(() => undefined);
+    globalForReplica.jingbanReplica = { ...createClient(url), url };
+  }
+  return globalForReplica.jingbanReplica;
+}
+
 export async function disconnectDb(): Promise<void> {
+  const replica = globalForReplica.jingbanReplica;
+  globalForReplica.jingbanReplica = undefined;
+  if (replica) {
+    await replica.client.$disconnect();
+    await replica.pool.end().catch(() => undefined);
+  }
   // The adapter does not end a pool it was given: end it here.
   if (globalForDb.jingbanDb) await globalForDb.jingbanDb.$disconnect();
   if (globalForDb.jingbanPool) await globalForDb.jingbanPool.end().catch(() => undefined);

@@ -13,7 +13,8 @@
  * only `raw()` — for text the code itself chose — enters the statement as text.
  */
 import type pg from "pg";
-import { getDb, getPool, transactionSlots, type TransactionSlot, type Tx } from "./client";
+import { getDb, getPool, getReplica, transactionSlots, type Db, type TransactionSlot, type Tx } from "./client";
+import { noteCommit, readCounts, readTarget } from "./freshness";
 
 /** A statement or a piece of one: text with its bound values. Build with `q`, `raw`, `join`. */
 export class SqlFragment {
@@ -118,14 +119,49 @@ export interface TransactionOptions {
  * `db.$transaction(work)` whose `tx` also answers `sqlOf(tx)`. The only way the application
  * opens a transaction.
  */
-export function transaction<T>(work: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+export async function transaction<T>(work: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
   const slot: TransactionSlot = {};
-  return transactionSlots.run(slot, () =>
+  const result = await transactionSlots.run(slot, () =>
     getDb().$transaction(async (tx) => {
       slotOf.set(tx, slot);
       return work(tx);
     }, options),
   );
+  // Committed: this user's next reads wait for the replica to have it (lib/db/freshness.ts).
+  await noteCommit();
+  return result;
+}
+
+/** An error of the connection rather than of the statement: the server is down or unreachable. */
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string") return false;
+  return code.startsWith("08") || code.startsWith("57P") || ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH"].includes(code)
+    || code === "P1001" || code === "P1017";
+}
+
+/**
+ * A read that tolerates a little lag — case lists, inbox counts, dashboards, export, people
+ * search — on the read replica when one is configured and has replayed the user's own last
+ * commit, else on the primary (decision 0020). A read is safe to repeat: when the replica does
+ * not answer, the work runs again on the primary. Nothing that decides (guards, compare-and-set,
+ * chain, payments, certificate status) may read through here.
+ */
+export async function tolerantRead<T>(work: (reader: { db: Db; sql: Sql }) => Promise<T>): Promise<T> {
+  const counts = readCounts();
+  const replica = (await readTarget()) === "replica" ? getReplica() : null;
+  if (replica) {
+    try {
+      const value = await work({ db: replica.client, sql: over(() => replica.pool) });
+      counts.replica += 1;
+      return value;
+    } catch (error) {
+      if (!isConnectionError(error)) throw error;
+      counts.fallbacks += 1;
+    }
+  }
+  counts.primary += 1;
+  return work({ db: getDb(), sql });
 }
 
 /** PostgreSQL's SQLSTATE of a failed statement over pg, if it is one. */

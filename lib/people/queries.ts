@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { tolerantRead } from "@/lib/db/sql";
 import { likePrefix, personVisibleTo, type OfficeScoped } from "@/lib/db/scope";
 import { isStorableText } from "@/lib/http/api";
 
@@ -25,12 +26,13 @@ export async function findPeople(user: OfficeScoped, query: string, limit = 50) 
   // NUL, or a surrogate pair the cut split in two, cannot be a name in the database.
   if (!q || !isStorableText(q)) return [];
   const match = ID_NUMBER.test(q) ? { idNumber: q.toUpperCase() } : { name: { startsWith: likePrefix(q) } };
-  return db.insuredPerson.findMany({
+  // A search tolerates a little lag: the replica when there is one (decision 0020).
+  return tolerantRead(({ db: reader }) => reader.insuredPerson.findMany({
     where: { AND: [personVisibleTo(user), match] },
     select: personSummarySelect,
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: Math.min(Math.max(limit, 1), 200),
-  });
+  }));
 }
 
 export async function getPersonForOffice(user: OfficeScoped, id: string) {

@@ -5,7 +5,8 @@
  * chart converts them to numbers for plotting.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
+import { tolerantRead } from "@/lib/db/sql";
 import type { OfficeScoped } from "@/lib/db/scope";
 import { addWorkingDays, type WorkingCalendar } from "@/lib/domain/calendar";
 import { cachedOfficeCalendar, shanghaiDate, slaDays } from "@/lib/cases/clock";
@@ -15,17 +16,17 @@ const OPEN = Prisma.sql`c."status" NOT IN ('COMPLETED', 'REJECTED', 'WITHDRAWN')
 /** Payments that leave the fund; TRANSFER_FUNDS_RECEIVED comes in. */
 export const paidKinds = ["SURRENDER_PAYOUT", "DUPLICATE_REFUND", "TRANSFER_FUNDS_SENT"] as const;
 
-export async function openByStatusAndType(officeId: string) {
-  return db.$queryRaw<Array<{ status: string; type: string; count: number }>>`
+export async function openByStatusAndType(officeId: string, reader: Db = db) {
+  return reader.$queryRaw<Array<{ status: string; type: string; count: number }>>`
     SELECT c."status"::text AS status, c."type"::text AS type, count(*)::int AS count
     FROM "Case" c WHERE c."officeId" = ${officeId}::uuid AND ${OPEN}
     GROUP BY 1, 2 ORDER BY 1, 2`;
 }
 
 /** Overdue: due date before today; due soon: today up to 3 working days ahead (as the inbox). */
-export async function dueByType(officeId: string, today: string, calendar: WorkingCalendar) {
+export async function dueByType(officeId: string, today: string, calendar: WorkingCalendar, reader: Db = db) {
   const soon = addWorkingDays(today, 3, calendar);
-  return db.$queryRaw<Array<{ type: string; overdue: number; dueSoon: number }>>`
+  return reader.$queryRaw<Array<{ type: string; overdue: number; dueSoon: number }>>`
     SELECT c."type"::text AS type,
       count(*) FILTER (WHERE c."dueDate" < ${today}::date)::int AS overdue,
       count(*) FILTER (WHERE c."dueDate" >= ${today}::date AND c."dueDate" <= ${soon}::date)::int AS "dueSoon"
@@ -34,8 +35,8 @@ export async function dueByType(officeId: string, today: string, calendar: Worki
 }
 
 /** Completed cases per ISO week (Beijing time), the last `weeks` weeks including this one. */
-export async function throughputPerWeek(officeId: string, now: Date, weeks = 12) {
-  return db.$queryRaw<Array<{ week: string; completed: number }>>`
+export async function throughputPerWeek(officeId: string, now: Date, weeks = 12, reader: Db = db) {
+  return reader.$queryRaw<Array<{ week: string; completed: number }>>`
     WITH w AS (
       SELECT generate_series(
         date_trunc('week', ${now}::timestamptz AT TIME ZONE 'Asia/Shanghai') - make_interval(weeks => ${weeks - 1}::int),
@@ -49,8 +50,8 @@ export async function throughputPerWeek(officeId: string, now: Date, weeks = 12)
 }
 
 /** Sum of payments per month (Beijing time) and kind, as decimal strings, the last `months` months. */
-export async function paidPerMonth(officeId: string, now: Date, months = 12) {
-  return db.$queryRaw<Array<{ month: string; kind: string; amount: string }>>`
+export async function paidPerMonth(officeId: string, now: Date, months = 12, reader: Db = db) {
+  return reader.$queryRaw<Array<{ month: string; kind: string; amount: string }>>`
     WITH m AS (
       SELECT generate_series(
         date_trunc('month', ${now}::timestamptz AT TIME ZONE 'Asia/Shanghai') - make_interval(months => ${months - 1}::int),
@@ -76,14 +77,14 @@ export interface LegCompliance {
  * transfer-out leg 2, transfer-in leg 3): counted in SQL. Leg 1 of a transfer-in ends with the
  * contact letter (approve), after which the row's due date is cleared: replayed from its events.
  */
-export async function slaPerLeg(officeId: string, since: Date, calendar: WorkingCalendar): Promise<LegCompliance[]> {
-  const rows = await db.$queryRaw<LegCompliance[]>`
+export async function slaPerLeg(officeId: string, since: Date, calendar: WorkingCalendar, reader: Db = db): Promise<LegCompliance[]> {
+  const rows = await reader.$queryRaw<LegCompliance[]>`
     SELECT c."type"::text AS type, c."slaLeg" AS leg, count(*)::int AS total,
       count(*) FILTER (WHERE (c."completedAt" AT TIME ZONE 'Asia/Shanghai')::date <= c."dueDate")::int AS within
     FROM "Case" c WHERE c."officeId" = ${officeId}::uuid AND c."status" = 'COMPLETED'
       AND c."completedAt" >= ${since}::timestamptz AND c."dueDate" IS NOT NULL
     GROUP BY 1, 2`;
-  const events = await db.$queryRaw<Array<{ caseId: string; action: string; at: Date }>>`
+  const events = await reader.$queryRaw<Array<{ caseId: string; action: string; at: Date }>>`
     SELECT e."caseId", e."action", e."at" FROM "CaseEvent" e
     WHERE e."officeId" = ${officeId}::uuid AND e."action" IN ('submit', 'return', 'resubmit', 'approve')
       AND e."caseId" IN (
@@ -91,7 +92,7 @@ export async function slaPerLeg(officeId: string, since: Date, calendar: Working
         WHERE a."officeId" = ${officeId}::uuid AND a."action" = 'approve' AND c."type" = 'TRANSFER_IN' AND a."at" >= ${since}::timestamptz)
     ORDER BY e."caseId", e."seq"`;
   if (events.length) {
-    const days = await slaDays(db, officeId, "TRANSFER_IN");
+    const days = await slaDays(reader, officeId, "TRANSFER_IN");
     const byCase = new Map<string, typeof events>();
     for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
     const leg1 = { type: "TRANSFER_IN", leg: 1, total: 0, within: 0 };
@@ -108,8 +109,8 @@ export async function slaPerLeg(officeId: string, since: Date, calendar: Working
 }
 
 /** Open cases and overdue ones per caseworker and supervisor of the office (zero included). */
-export async function workloadPerCaseworker(officeId: string, today: string) {
-  return db.$queryRaw<Array<{ userId: string; name: string; role: string; open: number; overdue: number }>>`
+export async function workloadPerCaseworker(officeId: string, today: string, reader: Db = db) {
+  return reader.$queryRaw<Array<{ userId: string; name: string; role: string; open: number; overdue: number }>>`
     SELECT u."id" AS "userId", u."name", u."role"::text AS role, count(c."id")::int AS open,
       count(c."id") FILTER (WHERE c."dueDate" < ${today}::date)::int AS overdue
     FROM "User" u LEFT JOIN "Case" c ON c."assigneeId" = u."id" AND c."officeId" = u."officeId" AND ${OPEN}
@@ -121,14 +122,15 @@ export async function getDashboard(user: OfficeScoped, now = new Date()) {
   const today = shanghaiDate(now);
   const calendar = await cachedOfficeCalendar(user.officeId);
   const since = new Date(now.getTime() - 26 * 7 * 86_400_000);
-  const [open, due, throughput, paid, sla, workload] = await Promise.all([
-    openByStatusAndType(user.officeId),
-    dueByType(user.officeId, today, calendar),
-    throughputPerWeek(user.officeId, now),
-    paidPerMonth(user.officeId, now),
-    slaPerLeg(user.officeId, since, calendar),
-    workloadPerCaseworker(user.officeId, today),
-  ]);
+  // A dashboard tolerates a little lag: the replica when there is one (decision 0020).
+  const [open, due, throughput, paid, sla, workload] = await tolerantRead(({ db: reader }) => Promise.all([
+    openByStatusAndType(user.officeId, reader),
+    dueByType(user.officeId, today, calendar, reader),
+    throughputPerWeek(user.officeId, now, 12, reader),
+    paidPerMonth(user.officeId, now, 12, reader),
+    slaPerLeg(user.officeId, since, calendar, reader),
+    workloadPerCaseworker(user.officeId, today, reader),
+  ]));
   return { today, since: shanghaiDate(since), open, due, throughput, paid, sla, workload };
 }
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;

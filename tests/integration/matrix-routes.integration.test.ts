@@ -75,6 +75,7 @@ const routeMatrix: Record<string, Partial<Record<Method, Rule>>> = {
   // and the public signing key. Listed so that any new route anywhere under app/ must be added here.
   "/api/auth/[...nextauth]": { GET: "public", POST: "public" },
   "/.well-known/jingban-signing-key": { GET: "public" },
+  "/api/health": { GET: "public" },
 };
 
 const APP = path.resolve(__dirname, "../../app");
@@ -617,6 +618,12 @@ describe("public endpoints", () => {
     const documented = Object.keys(r.body.paths).map((p: string) => p.replace(/\{(\w+)\}/g, "[$1]"));
     const v1 = Object.keys(routeMatrix).filter((k) => k.startsWith("/api/v1/"));
     expect(documented.sort()).toEqual(v1.sort());
+  });
+
+  test("GET /api/health: the node and the database's state, no token", async () => {
+    const r = await call("/api/health", "GET");
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ status: "ok", database: { ok: true } });
   });
 
   test("GET /.well-known/jingban-signing-key: the public key, no token", async () => {

@@ -18,9 +18,10 @@
  *
  * Prints `RATIO <name> <value> <goal>` lines, a table, and writes docs/benchmarks.md. Not a test:
  * it measures this machine. The database is dropped at the end (BENCH_KEEP_DB=1 keeps it);
- * BENCH_ONLY=transitions,lists,pdf,calc,batch runs a subset without writing the report.
+ * BENCH_ONLY=transitions,lists,pdf,calc,batch,cluster runs a subset without writing the report.
  */
 import crypto from "node:crypto";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -127,6 +128,7 @@ async function main() {
     const vm = wanted("pdf") || wanted("batch") ? await benchPdf() : null;
     if (wanted("calc")) await benchCalc();
     if (wanted("batch")) await benchBatch(vm!, pool);
+    if (wanted("cluster")) await benchClusterPart();
     await report(seeded, pool);
   } finally {
     await pool.end();
@@ -136,6 +138,27 @@ async function main() {
     await disconnectDb();
     if (!process.env.BENCH_KEEP_DB) await dropDatabase(url);
   }
+}
+
+// ---- 6. the cluster: two servers on primary + standby against one on the primary ------------
+
+/**
+ * deploy/bench-cluster.ts on a cluster of its own (its own PostgreSQL pair, HAProxy, built app):
+ * skipped with a line saying why when HAProxy or a build is missing.
+ */
+async function benchClusterPart() {
+  const haproxy = spawnSync("sh", ["-c", "command -v haproxy"], { encoding: "utf8" }).stdout.trim();
+  if (!haproxy || !fs.existsSync(path.join(process.cwd(), ".next/BUILD_ID"))) {
+    log("cluster: skipped (needs haproxy on PATH and a build: npm run build)");
+    return;
+  }
+  const { benchCluster } = await import("@/deploy/bench-cluster");
+  const r = await benchCluster((line) => log(`cluster: ${line}`));
+  ratio("cluster_list_p95", r.listP95Cluster / r.listP95Solo, "<=1.2", "case list p95, 20 staff: 2 servers on primary + standby through HAProxy / 1 server on the primary");
+  ratio("cluster_inbox_p95", r.inboxP95Cluster / r.inboxP95Solo, "<=1.2", "inbox page p95, 20 staff: 2 servers on primary + standby / 1 server on the primary");
+  ratio("cluster_primary_read_share", r.primaryReadShare, "<=0.5", "the primary's share of read statements with the standby (pg_stat_statements; 1 server alone: " + r.primaryReadShareSolo.toFixed(2) + ")");
+  rows.push(["case list p95 (20 staff)", ms(r.listP95Cluster), ms(r.listP95Solo)]);
+  rows.push(["inbox page p95 (20 staff)", ms(r.inboxP95Cluster), ms(r.inboxP95Solo)]);
 }
 
 // ---- 1. transitions ---------------------------------------------------------------------------

@@ -494,7 +494,17 @@ async function benchPdfInternals() {
   const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈";
   const variant = (i: number): typeof vm => {
     const name = `${surnames[i % surnames.length]}${surnames[(i * 7 + 3) % surnames.length]}`;
-    const copy = JSON.parse(JSON.stringify(vm).split(vm.subject?.name ?? "\u0000").join(name).replace(/\d/g, (d) => String((Number(d) + i) % 10))) as typeof vm;
+    const digits = (text: string) => text.replace(/\d/g, (d) => String((Number(d) + i) % 10));
+    const walk = (value: unknown, key = ""): unknown => {
+      if (typeof value === "string") {
+        const renamed = vm.subject ? value.split(vm.subject.name).join(name) : value;
+        return ["value", "rows", "totals", "figures", "serial", "verificationCode"].includes(key) ? digits(renamed) : renamed;
+      }
+      if (Array.isArray(value)) return value.map((v) => walk(v, key));
+      if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+      return value;
+    };
+    const copy = walk(vm) as typeof vm;
     if (copy.trust && vm.trust) copy.trust = { ...copy.trust, qrText: `${vm.trust.qrText}&n=${i}` };
     return copy;
   };

@@ -485,10 +485,10 @@ async function benchPdfInternals() {
   const { setOneLineFastPath } = await import("@/lib/pdf/layout");
   const { qrPng } = await import("@/lib/pdf/qr");
   const QRCode = (await import("qrcode")).default;
-  const issuer = await db.user.findUniqueOrThrow({ where: { username: "caseworker1" }, select: { id: true, name: true, role: true, officeId: true } });
+  const issuer = await db.user.findUniqueOrThrow({ where: { username: "caseworker1" }, select: { id: true, name: true, role: true, officeId: true, idNumber: true } });
   const p1 = await db.insuredPerson.findUniqueOrThrow({ where: { idNumber: "440305199003071236" }, select: { id: true } });
   const issued = await issueCertificate(issuer, { personId: p1.id }, { baseUrl: "https://jingban.example" });
-  if (!issued.ok) throw new Error(`issue: ${issued.messageKey}`);
+  if (!issued.ok) throw new Error(`issue: ${issued.error.key}`);
   const cert = await db.certificate.findUniqueOrThrow({ where: { serial: issued.value.serial }, select: { content: true } });
   const vm = cert.content as unknown as import("@/lib/pdf/types").DocumentViewModel;
   const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈";

@@ -18,7 +18,7 @@
  *
  * Prints `RATIO <name> <value> <goal>` lines, a table, and writes docs/benchmarks.md. Not a test:
  * it measures this machine. The database is dropped at the end (BENCH_KEEP_DB=1 keeps it);
- * BENCH_ONLY=transitions,lists,pdf,calc,batch,cluster runs a subset without writing the report.
+ * BENCH_ONLY=transitions,lists,pdf,calc,batch,cluster (or internals) runs a subset without writing the report.
  */
 import crypto from "node:crypto";
 import { spawnSync } from "node:child_process";
@@ -129,6 +129,8 @@ async function main() {
     if (wanted("calc")) await benchCalc();
     if (wanted("batch")) await benchBatch(vm!, pool);
     if (wanted("cluster")) await benchClusterPart();
+    // Not in the default run: BENCH_ONLY=internals (decision 0013).
+    if (ONLY?.includes("internals")) await benchPdfInternals();
     await report(seeded, pool);
   } finally {
     await pool.end();
@@ -488,6 +490,77 @@ async function benchBatch(vm: import("@/lib/pdf/types").DocumentViewModel, pool:
   const renderOnly = (performance.now() - t2) / 1000;
   rows.push(["1,000-certificate batch", `${seconds.toFixed(1)} s job (${((done.pdfBytes ?? 0) / 1024 / 1024).toFixed(1)} MB)`, `${renderOnly.toFixed(1)} s render only`]);
   ratio("batch_1000_seconds", seconds, "<15", "runBatchJob of 1,000 stored certificates: load, render into one PDF, store, log 1,000 print events");
+}
+
+// ---- 6. the PDF internals kept for speed (decision 0013) --------------------------------------
+
+/**
+ * BENCH_ONLY=internals: renders the same varied certificates with lib/pdf's shared font work
+ * (font-work-cache.ts) and one-line fast path (layout.ts) on and off, alone and together, per
+ * document and as a batch, in alternating rounds; and the QR code of lib/pdf/qr.ts against
+ * plain `qrcode` making the PNG from the same text.
+ */
+async function benchPdfInternals() {
+  const { db } = await import("@/lib/db/client");
+  const { issueCertificate } = await import("@/lib/certificates/certificates");
+  const { renderDocument, renderBatch } = await import("@/lib/pdf/render-document");
+  const { setFontWorkSharing } = await import("@/lib/pdf/font-work-cache");
+  const { setOneLineFastPath } = await import("@/lib/pdf/layout");
+  const { qrPng } = await import("@/lib/pdf/qr");
+  const QRCode = (await import("qrcode")).default;
+  const issuer = await db.user.findUniqueOrThrow({ where: { username: "caseworker1" }, select: { id: true, name: true, role: true, officeId: true, idNumber: true } });
+  const p1 = await db.insuredPerson.findUniqueOrThrow({ where: { idNumber: "440305199003071236" }, select: { id: true } });
+  const issued = await issueCertificate(issuer, { personId: p1.id }, { baseUrl: "https://jingban.example" });
+  if (!issued.ok) throw new Error(`issue: ${issued.error.key}`);
+  const cert = await db.certificate.findUniqueOrThrow({ where: { serial: issued.value.serial }, select: { content: true } });
+  const vm = cert.content as unknown as import("@/lib/pdf/types").DocumentViewModel;
+  const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈";
+  const variant = (i: number): typeof vm => {
+    const name = `${surnames[i % surnames.length]}${surnames[(i * 7 + 3) % surnames.length]}`;
+    const digits = (text: string) => text.replace(/\d/g, (d) => String((Number(d) + i) % 10));
+    const walk = (value: unknown, key = ""): unknown => {
+      if (typeof value === "string") {
+        const renamed = vm.subject ? value.split(vm.subject.name).join(name) : value;
+        return ["value", "rows", "totals", "figures", "serial", "verificationCode"].includes(key) ? digits(renamed) : renamed;
+      }
+      if (Array.isArray(value)) return value.map((v) => walk(v, key));
+      if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+      return value;
+    };
+    const copy = walk(vm) as typeof vm;
+    if (copy.trust && vm.trust) copy.trust = { ...copy.trust, qrText: `${vm.trust.qrText}&n=${i}` };
+    return copy;
+  };
+  const modes: Array<[string, boolean, boolean]> = [["both on (as shipped)", true, true], ["font sharing off", false, true], ["one-line fast path off", true, false], ["both off", false, false]];
+  const perDoc = new Map<string, number[]>(modes.map(([m]) => [m, []]));
+  const batch = new Map<string, number[]>(modes.map(([m]) => [m, []]));
+  const set = (sharing: boolean, fast: boolean) => { setFontWorkSharing(sharing); setOneLineFastPath(fast); };
+  let n = 0;
+  for (const [, sharing, fast] of modes) { set(sharing, fast); await renderDocument(variant(n++)); }
+  for (let round = 0; round < 5; round++) {
+    for (const [mode, sharing, fast] of modes) {
+      set(sharing, fast);
+      for (let k = 0; k < 8; k++) {
+        const t = performance.now();
+        await renderDocument(variant(n++));
+        perDoc.get(mode)!.push(performance.now() - t);
+      }
+      const docs = Array.from({ length: 100 }, () => variant(n++));
+      const t = performance.now();
+      await renderBatch(docs, { title: "bench" });
+      batch.get(mode)!.push(performance.now() - t);
+    }
+  }
+  set(true, true);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  for (const [mode] of modes) rows.push([`internals: ${mode}`, `${ms(mean(perDoc.get(mode)!))} per document`, `${ms(mean(batch.get(mode)!) / 100)} a page in a batch of 100`]);
+  const base = mean(perDoc.get(modes[0][0])!);
+  const baseBatch = mean(batch.get(modes[0][0])!);
+  console.log(`[bench] internals: per document off/on ${round(mean(perDoc.get("both off")!) / base)}×, batch page off/on ${round(mean(batch.get("both off")!) / baseBatch)}×`);
+
+  const texts = Array.from({ length: 200 }, (_, i) => variant(i).trust?.qrText ?? `https://jingban.example/v/${i}`);
+  const [ours, plain] = await timePairs(texts.length, async () => qrPng(texts[n++ % texts.length]), async () => QRCode.toBuffer(texts[n++ % texts.length], { errorCorrectionLevel: "M" }));
+  rows.push(["internals: QR code PNG", `${ms(mean(ours))} lib/pdf/qr.ts`, `${ms(mean(plain))} qrcode.toBuffer`]);
 }
 
 // ---- report -----------------------------------------------------------------------------------

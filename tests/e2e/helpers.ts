@@ -17,7 +17,7 @@ export const demoPeople = Object.fromEntries(demo.people.map((p) => [p.key, p]))
 export const LOCKOUT_USER = "e2e-lockout";
 
 /**
- * A Changsha person that exists only in the e2e database (lib/cli/e2e-server.ts), with P4's
+ * A Changsha person that exists only in the e2e database (tests/tools/e2e-server.ts), with P4's
  * three overlapping months, reserved for tests/e2e/case-stale.spec.ts's duplicate-refund draft.
  */
 export const DUPLICATE_PERSON = { idNumber: "430102200104209015", name: "重复测试" } as const;

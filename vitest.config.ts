@@ -16,6 +16,10 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts"],
           environment: "node",
+          // Rasterising a printed page at 300 dpi (the QR checks, tests/factories/pdf.ts) is a
+          // second or two of CPU and passed the 5 s default once on a loaded 2-core machine.
+          // A ceiling against hangs, not a timing: speed is measured by npm run bench.
+          testTimeout: 30_000,
         },
       },
       {

@@ -133,6 +133,10 @@ export async function benchCluster(log: (line: string) => void = console.log): P
 
     // One sign-in per user serves both layouts: every server shares the session secret.
     const sessions = await Promise.all(USERS.map(async (u) => ({ cookie: await signIn(cluster.url, u), bearer: await token(cluster.url, u) })));
+    // One unmeasured block each first: the standby's buffer cache and both servers' code start
+    // cold, and the first block measured that rather than the layout.
+    await load(solo.url, sessions);
+    await load(cluster.url, sessions);
     // Blocks taken in turn, so both layouts see the same moments of a shared machine's load.
     const baseline = { list: [] as number[], inbox: [] as number[] };
     const spread = { list: [] as number[], inbox: [] as number[] };

@@ -19,13 +19,21 @@ interface Explanation {
   notes: Bilingual[];
 }
 
-const moneyFields = ["payout", "priorYearEndBalance", "currentYearPrincipal", "currentYearInterest", "total", "f1", "f2", "f3", "f4", "f5", "f6"];
+const moneyFields = ["payout", "priorYearEndBalance", "currentYearPrincipal", "currentYearInterest", "total", "f1", "f2", "f3", "f4", "f5", "f6"] as const;
+
+/**
+ * What the receipt prints of a case's frozen calculation: the view of `GET /api/v1/cases/{id}`
+ * (ReceiptView of lib/cases/case-data.ts, whose every kind fits this shape), amounts as strings.
+ */
+export type ReceiptShown = { ruleVersion: string; computedAt: string; provisional?: boolean; refunds?: Array<{ payerType: string; months: number; amount: string }> } & {
+  [F in (typeof moneyFields)[number]]?: string;
+};
 
 /**
  * The calculation receipt: the frozen result, then every line of the derivation with the rule
  * and its legal source, so staff (and auditors) can follow each fen.
  */
-export function CalculationReceipt({ calculation, explanation }: { calculation: Record<string, unknown> | null; explanation: unknown }) {
+export function CalculationReceipt({ calculation, explanation }: { calculation: ReceiptShown | null; explanation: Explanation | null }) {
   const t = useTranslations("casePage");
   const tf = useTranslations("receipt.fields");
   const locale = useLocale();
@@ -37,20 +45,23 @@ export function CalculationReceipt({ calculation, explanation }: { calculation: 
     return tp.has(key) ? tp(key) : code;
   };
   if (!calculation) return <Typography color="text.secondary">{t("noCalculation")}</Typography>;
-  const ex = explanation as Explanation | null;
-  const shown = moneyFields.filter((f) => typeof calculation[f] === "string");
+  const ex = explanation;
+  const shown = moneyFields.flatMap((f) => {
+    const value = calculation[f];
+    return value === undefined ? [] : [{ f, value }];
+  });
   const columns = ex ? [...new Set(ex.lines.flatMap((l) => Object.keys(l.values)))] : [];
-  const refunds = (calculation.refunds as Array<{ payerType: string; months: number; amount: string }> | undefined) ?? [];
+  const refunds = calculation.refunds ?? [];
   return (
     <Box data-testid="calculation-receipt">
       {calculation.provisional === true && <Alert severity="warning" sx={{ mb: 2 }}>{t("provisional")}</Alert>}
       <Table size="small" aria-label={t("calculation")} sx={{ mb: 2, maxWidth: 520 }}>
         <TableBody>
-          {shown.map((f) => (
+          {shown.map(({ f, value }) => (
             <TableRow key={f}>
               <TableCell component="th" scope="row">{tf(f)}</TableCell>
               <TableCell align="right" sx={{ fontFamily: "monospace", fontWeight: f === "payout" || f === "total" || f === "f6" ? 700 : 400 }} data-field={f}>
-                {String(calculation[f])}
+                {value}
               </TableCell>
             </TableRow>
           ))}
@@ -117,7 +128,7 @@ export function CalculationReceipt({ calculation, explanation }: { calculation: 
         </>
       )}
       <Typography variant="caption" color="text.secondary">
-        {t("ruleVersion")}: {String(calculation.ruleVersion ?? "")} · {t("computedAt")}: {String(calculation.computedAt ?? "")}
+        {t("ruleVersion")}: {calculation.ruleVersion} · {t("computedAt")}: {calculation.computedAt}
       </Typography>
     </Box>
   );

@@ -13,6 +13,7 @@ import { calculateTransferFunds } from "@/lib/domain/transfer-funds";
 import { determineAccountType } from "@/lib/domain/temporary-account";
 import { addMonths, type HistoryRow } from "@/lib/domain/months";
 import { fail } from "@/lib/service";
+import type { CaseData, Receipt } from "./case-data";
 
 export const RULE_VERSION = "jingban-rules-2026.1";
 
@@ -23,24 +24,8 @@ const payerTypes: Record<string, PayerType> = {
   INSTITUTION: "institution",
 };
 
-interface CaseForCalc {
-  id: string;
-  type: string;
-  officeId: string;
-  personId: string;
-  intake: unknown;
-}
-
-export interface Receipt {
-  kind: string;
-  ruleVersion: string;
-  computedAt: string;
-  eligible: boolean;
-  /** The amount for limits and payment, as a decimal string, or null. */
-  amount: string | null;
-  fields: Record<string, unknown>;
-  explanation: unknown;
-}
+type CaseForCalc = { id: string; officeId: string; personId: string } & CaseData;
+export type { Receipt } from "./case-data";
 
 async function personRecords(tx: Tx, personId: string, where: { officeId?: string } = {}) {
   return tx.contributionRecord.findMany({
@@ -95,7 +80,6 @@ export async function duplicateRefundPlan(tx: Tx, personId: string): Promise<Ref
 export const refundsSomething = (plan: RefundPlan): boolean => plan.refunds.length > 0;
 
 export async function calculateCase(tx: Tx, c: CaseForCalc, now: Date): Promise<Receipt> {
-  const intake = (c.intake ?? {}) as Record<string, unknown>;
   const computedAt = now.toISOString();
   try {
     switch (c.type) {
@@ -103,15 +87,16 @@ export async function calculateCase(tx: Tx, c: CaseForCalc, now: Date): Promise<
         const records = await personRecords(tx, c.personId);
         if (records.some((r) => r.officeId !== c.officeId)) fail("unprocessable", "cases.errors.transferFirst");
         const rates = await loadCreditingRates(tx);
-        const terminationYear = Number(String(intake.terminationMonth).slice(0, 4));
+        const { ground, terminationMonth } = c.intake;
+        const terminationYear = Number(terminationMonth.slice(0, 4));
         // The termination year's rate is published the next June (RULES.md §5.3): until then the
         // latest published rate is used provisionally and the receipt says so.
         const latest = [...rates.keys()].filter((y) => y < terminationYear).sort((a, b) => b - a)[0];
         const result = calculateSurrender({
-          ground: String(intake.ground),
+          ground,
           history: records.map(toHistory),
           rates,
-          terminationMonth: String(intake.terminationMonth),
+          terminationMonth,
           provisionalRate: rates.has(terminationYear) || latest === undefined ? undefined : rates.get(latest),
         });
         if (!result.eligible)
@@ -168,7 +153,7 @@ export async function calculateCase(tx: Tx, c: CaseForCalc, now: Date): Promise<
       }
       case "TRANSFER_OUT": {
         const records = await personRecords(tx, c.personId, { officeId: c.officeId });
-        const transferMonth = String(intake.transferMonth);
+        const { transferMonth } = c.intake;
         const before = records.filter((r) => r.fromMonth < transferMonth).map((r) => ({ ...toHistory(r), to: r.toMonth < transferMonth ? r.toMonth : addMonths(transferMonth, -1) }));
         const rates = await loadCreditingRates(tx);
         const flexible = records.length > 0 && records.every((r) => r.payerType === "FLEXIBLE");

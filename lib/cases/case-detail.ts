@@ -1,8 +1,9 @@
 import { db } from "@/lib/db/client";
 import { caseVisibleTo, type OfficeScoped } from "@/lib/db/scope";
 import { dueStatus } from "@/lib/domain/calendar";
-import { finalStatuses, isAboutSelf, type CaseStatus, type CaseType } from "@/lib/workflow";
+import { finalStatuses, isAboutSelf, type CaseStatus } from "@/lib/workflow";
 import { maskIdNumber } from "@/lib/people/mask";
+import { intakeView, parseCaseData, receiptView } from "./case-data";
 import { checklistLabel } from "./checklists";
 import { slugOf } from "./case-letters";
 import { subjectOf } from "./facts";
@@ -53,11 +54,12 @@ export async function getCaseDetail(
     }),
   ]);
   const due = c.dueDate ? c.dueDate.toISOString().slice(0, 10) : null;
-  const receipt = c.calculation as { fields?: Record<string, unknown>; explanation?: unknown; ruleVersion?: string; computedAt?: string; kind?: string } | null;
+  const data = parseCaseData(c);
+  const receipt = data.calculation;
   return {
     id: c.id,
     caseNumber: c.caseNumber,
-    type: c.type as CaseType,
+    type: data.type,
     status: c.status as CaseStatus,
     version: c.version,
     office: { code: c.office.code, name: c.office.name, nameEn: c.office.nameEn, approvalLimit: c.office.approvalLimit.toFixed(2) },
@@ -65,8 +67,8 @@ export async function getCaseDetail(
       id: c.person.id, name: c.person.name, idNumber: options.fullIdNumber ? c.person.idNumber : maskIdNumber(c.person.idNumber), sex: c.person.sex,
       birthDate: c.person.birthDate.toISOString().slice(0, 10), hukouProvince: c.person.hukouProvince, relationshipStatus: c.person.relationshipStatus,
     },
-    intake: c.intake as Record<string, unknown>,
-    aboutViewer: isAboutSelf({ idNumber: user.idNumber }, subjectOf(c.person.idNumber, c.intake)),
+    intake: intakeView(data),
+    aboutViewer: isAboutSelf({ idNumber: user.idNumber }, subjectOf(c.person.idNumber, data.intake)),
     assignee: assignee ?? null,
     involved: { createdById: c.createdById, submittedById: c.submittedById, recommendedById: c.recommendedById, approvedById: c.approvedById },
     dueDate: due,
@@ -79,7 +81,7 @@ export async function getCaseDetail(
       kind: d.kind, label: checklistLabel(d.kind), required: d.required, received: d.receivedAt !== null,
       receivedAt: d.receivedAt ? isoShanghai(d.receivedAt) : null, note: d.note,
     })),
-    calculation: receipt ? { kind: receipt.kind, ruleVersion: receipt.ruleVersion, computedAt: receipt.computedAt, ...receipt.fields } : null,
+    calculation: receipt ? receiptView(receipt) : null,
     explanation: receipt?.explanation ?? null,
     linkedCases: linked.filter((l) => l.id !== c.id).map((l) => ({
       id: l.id, caseNumber: l.caseNumber, type: l.type, status: l.status, amount: l.amount ? l.amount.toFixed(2) : null,
@@ -96,4 +98,3 @@ export async function getCaseDetail(
   };
 }
 export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCaseDetail>>>;
-

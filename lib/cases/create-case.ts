@@ -7,6 +7,7 @@ import { isAboutSelf, ownCaseRefusal } from "@/lib/workflow";
 import { refuse } from "./facts";
 import { openCase } from "./open-case";
 import { duplicateRefundPlan, refundsSomething } from "./calculate";
+import { intakeToStore } from "./case-data";
 import { createCaseSchema, type CreateCaseInput } from "./schemas";
 
 const openStatuses = ["DRAFT", "SUBMITTED", "IN_REVIEW", "PENDING_APPROVAL", "APPROVED", "AWAITING_FUNDS", "FUNDS_RECEIVED", "RETURNED"] as const;
@@ -68,16 +69,17 @@ export async function createCase(
   );
 }
 
+/** The stored intake (lib/cases/case-data.ts), by type. */
 async function intakeOf(tx: Parameters<Parameters<typeof runInTransaction>[0]>[0], data: CreateCaseInput, personId: string, officeId: string) {
   switch (data.type) {
     case "SURRENDER":
-      return { ground: data.ground, terminationMonth: data.terminationMonth, payees: data.payees ?? [], filedByAgent: !!data.filedByAgent };
+      return intakeToStore("SURRENDER", { ground: data.ground, terminationMonth: data.terminationMonth, payees: data.payees ?? [], filedByAgent: !!data.filedByAgent });
     case "DUPLICATE_REFUND":
-      return {};
+      return intakeToStore("DUPLICATE_REFUND", {});
     case "TRANSFER_IN": {
       // Default transfer month: the first month contributed at the new office.
       const first = await tx.contributionRecord.findFirst({ where: { personId, officeId }, orderBy: { fromMonth: "asc" }, select: { fromMonth: true } });
-      return { fromOffice: data.fromOffice, transferMonth: data.transferMonth ?? first?.fromMonth ?? null };
+      return intakeToStore("TRANSFER_IN", { fromOffice: data.fromOffice, transferMonth: data.transferMonth ?? first?.fromMonth ?? null });
     }
   }
 }

@@ -11,6 +11,7 @@ import { guards, type CaseFacts, type Effect, type Transition } from "@/lib/work
 import type { Actor } from "@/lib/service/actor";
 import { fail } from "@/lib/service/result";
 import { calculateCase } from "./calculate";
+import { receiptToStore, type Receipt } from "./case-data";
 import { loadOfficeCalendar, shanghaiDate, slaDays } from "./clock";
 import { refuse } from "./facts";
 import { issueCaseLetter } from "./letters";
@@ -45,7 +46,7 @@ export interface CaseFields {
   clockPausedAt?: Date | null;
   slaLeg?: number;
   assigneeId?: string;
-  calculation?: Prisma.InputJsonValue;
+  calculation?: Receipt;
   amount?: Prisma.Decimal | null;
   recommendedById?: string;
   decidedAt?: Date;
@@ -92,8 +93,8 @@ export async function fieldEffects(ctx: EffectContext): Promise<CaseFields> {
         const receipt = await calculateCase(ctx.tx, c, now);
         // The `eligible` guard can only be read once the receipt exists.
         if (t.guards.includes("eligible") && ctx.facts)
-          refuse(guards.eligible({ ...ctx.facts, eligibility: { eligible: receipt.eligible, reason: String(receipt.fields.reason ?? "") } }, actor, {}));
-        fields.calculation = receipt as unknown as Prisma.InputJsonValue;
+          refuse(guards.eligible({ ...ctx.facts, eligibility: { eligible: receipt.eligible, reason: "reason" in receipt.fields ? receipt.fields.reason : "" } }, actor, {}));
+        fields.calculation = receiptToStore(c.type, receipt);
         fields.amount = receipt.amount === null ? null : new Prisma.Decimal(receipt.amount);
         fields.recommendedById = actor.id;
         break;
@@ -161,19 +162,22 @@ export async function worldEffects(ctx: EffectContext, fields: CaseFields): Prom
 async function recordPayment(ctx: EffectContext, kind: "SURRENDER_PAYOUT" | "DUPLICATE_REFUND" | "TRANSFER_FUNDS_SENT" | "TRANSFER_FUNDS_RECEIVED", reference: string, amount?: string) {
   const value = amount ?? ctx.c.amount?.toString();
   if (!value) fail("unprocessable", "cases.errors.noAmount");
-  const intake = ctx.c.intake as { payees?: unknown[] };
+  const { c } = ctx;
+  const payees = c.type === "SURRENDER" ? c.intake.payees : [{ name: c.person.name, idNumber: c.person.idNumber }];
   // Payment.caseId is unique: a retried or concurrent payout fails here and rolls back.
   await ctx.tx.payment.create({
     data: {
       caseId: ctx.c.id, officeId: ctx.c.officeId, kind, amount: new Prisma.Decimal(value!), reference,
-      payees: (intake?.payees ?? [{ name: ctx.c.person.name, idNumber: ctx.c.person.idNumber }]) as Prisma.InputJsonValue,
+      payees,
       recordedById: ctx.actor.id, at: ctx.now,
     },
   });
 }
 
 async function markRefundedMonths(ctx: EffectContext) {
-  const refunds = ((ctx.c.calculation as { fields?: { refunds?: Array<{ recordId: string; monthList: string[]; monthlyAmount: string }> } })?.fields?.refunds) ?? [];
+  const { c } = ctx;
+  if (c.type !== "DUPLICATE_REFUND" || !c.calculation) throw new Error(`case ${c.id}: a refund without a duplicate-refund receipt`);
+  const refunds = c.calculation.fields.refunds;
   // (recordId, month) is the primary key: a month can never be refunded twice.
   await ctx.tx.refundedMonth.createMany({
     data: refunds.flatMap((r) =>

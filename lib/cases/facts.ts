@@ -7,12 +7,14 @@ import type { Tx } from "@/lib/db/client";
 import { join, q, sqlOf } from "@/lib/db/sql";
 import { fail } from "@/lib/service/result";
 import { fourEyes, type CaseFacts, type CaseStatus, type CaseSubject, type Refusal } from "@/lib/workflow";
+import type { CaseData } from "./case-data";
 import type { CaseDetail } from "./case-detail";
 import type { CaseForWork } from "./load";
 
 /** Whom a case is about, from its person and its application's payees. */
-export function subjectOf(personIdNumber: string, intake: unknown): CaseSubject {
-  const payees = (intake as { payees?: Array<{ idNumber?: string }> } | null)?.payees ?? [];
+export function subjectOf(personIdNumber: string, intake: CaseData["intake"]): CaseSubject {
+  // Only a surrender names payees (lib/cases/case-data.ts).
+  const payees = "payees" in intake ? intake.payees : [];
   return { personIdNumber, payeeIdNumbers: payees.map((p) => p.idNumber) };
 }
 

@@ -52,59 +52,73 @@ type Office = {
   bankName: string; bankCode: string; accountName: string; accountNumber: string;
 };
 
+/** A letter needs the case type and receipt it prints: anything else is a bug in the table. */
+function mismatch(c: { id: string; type: string }, kind: string): never {
+  throw new Error(`case ${c.id} (${c.type}) has no receipt for a ${kind}`);
+}
+
 async function draftFor(tx: Tx, kind: LetterKind, ctx: EffectContext, office: Office, person: { name: string; idNumber: string }): Promise<DocumentDraft> {
   const { c, actor } = ctx;
-  const intake = c.intake as { ground?: string; terminationMonth?: string; payees?: Array<{ name: string; idNumber: string; relationship: string }>; fromOffice?: string; toOffice?: string; transferMonth?: string };
-  const fields = ((c.calculation as { fields?: Record<string, unknown> } | null)?.fields ?? {}) as Record<string, unknown>;
   const issuerName = actor.name;
   switch (kind) {
-    case "PAYOUT_DECISION":
+    case "PAYOUT_DECISION": {
+      if (c.type !== "SURRENDER" || !c.calculation?.eligible || !isPayingGround(c.intake.ground)) return mismatch(c, kind);
+      const { fields } = c.calculation;
       return buildPayoutDecision({
         caseNumber: c.caseNumber, person, office, issuerName,
-        ground: isPayingGround(String(intake.ground)) ? (intake.ground as keyof typeof groundInfo) : "death",
-        terminationMonth: String(intake.terminationMonth),
+        ground: c.intake.ground,
+        terminationMonth: c.intake.terminationMonth,
         calculation: {
-          payout: String(fields.payout), priorYearEndBalance: String(fields.priorYearEndBalance),
-          currentYearPrincipal: String(fields.currentYearPrincipal), currentYearInterest: String(fields.currentYearInterest),
-          provisional: fields.provisional === true,
+          payout: fields.payout, priorYearEndBalance: fields.priorYearEndBalance,
+          currentYearPrincipal: fields.currentYearPrincipal, currentYearInterest: fields.currentYearInterest,
+          provisional: fields.provisional,
         },
-        payees: intake.payees?.length ? intake.payees : undefined,
+        payees: c.intake.payees.length ? c.intake.payees : undefined,
       });
-    case "REFUND_DECISION":
+    }
+    case "REFUND_DECISION": {
+      if (c.type !== "DUPLICATE_REFUND" || !c.calculation) return mismatch(c, kind);
+      const { fields } = c.calculation;
       return buildRefundDecision({
         caseNumber: c.caseNumber, person, office, issuerName,
-        refunds: ((fields.refunds as Array<{ payerType: string; monthList: string[]; amount: string }>) ?? []).map((r) => ({ payerType: r.payerType, months: r.monthList, amount: r.amount })),
-        total: String(fields.total),
+        refunds: fields.refunds.map((r) => ({ payerType: r.payerType, months: r.monthList, amount: r.amount })),
+        total: fields.total,
       });
+    }
     case "CONTACT_LETTER": {
-      const from = await tx.office.findUnique({ where: { code: String(intake.fromOffice) }, select: { name: true, nameEn: true, code: true } });
+      if (c.type !== "TRANSFER_IN") return mismatch(c, kind);
+      const { fromOffice, transferMonth } = c.intake;
+      const from = await tx.office.findUnique({ where: { code: fromOffice }, select: { name: true, nameEn: true, code: true } });
       return buildContactLetter({
-        caseNumber: c.caseNumber, person, issuerName, transferMonth: intake.transferMonth ?? undefined,
-        fromOffice: from ?? { name: String(intake.fromOffice), code: String(intake.fromOffice) },
+        caseNumber: c.caseNumber, person, issuerName, transferMonth: transferMonth ?? undefined,
+        fromOffice: from ?? { name: fromOffice, code: fromOffice },
         toOffice: { ...office, bank: officeBankAccount(office) },
       });
     }
     case "INFO_TABLE": {
-      const to = await tx.office.findUnique({ where: { code: String(intake.toOffice) }, select: { name: true, nameEn: true, code: true } });
-      const rows = (fields.rows as InfoTableYearRow[] | undefined) ?? [];
+      if (c.type !== "TRANSFER_OUT" || !c.calculation) return mismatch(c, kind);
+      const { toOffice, transferMonth } = c.intake;
+      const { fields } = c.calculation;
+      const to = await tx.office.findUnique({ where: { code: toOffice }, select: { name: true, nameEn: true, code: true } });
+      const rows: InfoTableYearRow[] = fields.rows;
       const months = rows.reduce((sum, r) => sum + r.months, 0);
       return buildInfoTable({
         caseNumber: c.caseNumber, person, fromOffice: office, issuerName,
-        toOffice: to ?? { name: String(intake.toOffice) },
+        toOffice: to ?? { name: toOffice },
         personBlock: {
           localFrom: rows[0]?.from ?? "", localTo: rows[rows.length - 1]?.to ?? "", localMonths: months,
-          transferMonth: String(intake.transferMonth), firstContributionMonth: rows[0]?.from,
+          transferMonth, firstContributionMonth: rows[0]?.from,
         },
-        funds: { f1: String(fields.f1), f2: String(fields.f2), f3: String(fields.f3), f4: String(fields.f4), f5: String(fields.f5), f6: String(fields.f6) },
-        rows: rows.map((r) => ({ ...r, accountRates: r.accountRates ?? [] })),
-        provisional: fields.provisional === true,
+        funds: { f1: fields.f1, f2: fields.f2, f3: fields.f3, f4: fields.f4, f5: fields.f5, f6: fields.f6 },
+        rows,
+        provisional: fields.provisional,
       });
     }
     case "REJECTION_NOTICE":
       return buildRejectionNotice({
         caseNumber: c.caseNumber, caseType: c.type, person, office, issuerName,
         reason: ctx.reason ?? "",
-        legalSources: c.type === "SURRENDER" && intake.ground && isPayingGround(intake.ground) ? groundInfo[intake.ground].sources : rejectionSources[c.type],
+        legalSources: c.type === "SURRENDER" && isPayingGround(c.intake.ground) ? groundInfo[c.intake.ground].sources : rejectionSources[c.type],
       });
   }
 }

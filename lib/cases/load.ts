@@ -3,18 +3,16 @@ import { caseVisibleSql, type OfficeScoped } from "@/lib/db/scope";
 import { q, sqlOf, type SqlFragment } from "@/lib/db/sql";
 import type { CaseStatus, CaseType } from "@/lib/workflow";
 import { isUuid } from "@/lib/db/ids";
+import { parseCaseData, type CaseData } from "./case-data";
 
-/** What the case service needs of a case to change it: the case, its person and its office. */
-export interface CaseForWork {
+/** The columns of a case besides its type and typed data (./case-data.ts). */
+interface CaseColumns {
   id: string;
   caseNumber: string;
-  type: CaseType;
   status: CaseStatus;
   version: number;
   officeId: string;
   personId: string;
-  intake: Prisma.JsonValue;
-  calculation: Prisma.JsonValue | null;
   amount: Prisma.Decimal | null;
   assigneeId: string | null;
   createdById: string;
@@ -28,7 +26,16 @@ export interface CaseForWork {
   office: { id: string; code: string; approvalLimit: Prisma.Decimal };
 }
 
-interface Row extends Omit<CaseForWork, "amount" | "dueDate" | "person" | "office"> {
+/**
+ * What the case service needs of a case to change it: the case, its person and its office, with
+ * `type`, `intake` and `calculation` parsed together (narrow on `type` to reach the fields).
+ */
+export type CaseForWork = CaseColumns & CaseData;
+
+interface Row extends Omit<CaseColumns, "amount" | "dueDate" | "person" | "office"> {
+  type: CaseType;
+  intake: unknown;
+  calculation: unknown;
   amount: string | null;
   dueDate: string | null;
   personIdNumber: string;
@@ -53,9 +60,10 @@ async function load(tx: Tx, where: SqlFragment): Promise<CaseForWork | null> {
     FROM "Case" c JOIN "InsuredPerson" p ON p.id = c."personId" JOIN "Office" o ON o.id = c."officeId"
     WHERE ${where}`);
   if (!r) return null;
-  const { personIdNumber, personName, relationshipStatus, officeCode, approvalLimit, amount, dueDate, ...rest } = r;
+  const { personIdNumber, personName, relationshipStatus, officeCode, approvalLimit, amount, dueDate, type, intake, calculation, ...rest } = r;
   return {
     ...rest,
+    ...parseCaseData({ id: r.id, type, intake, calculation }),
     amount: amount === null ? null : new Prisma.Decimal(amount),
     dueDate: dueDate === null ? null : new Date(`${dueDate}T00:00:00Z`),
     person: { idNumber: personIdNumber, name: personName, relationshipStatus },

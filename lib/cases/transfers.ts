@@ -6,19 +6,23 @@
  */
 import { addWorkingDays } from "@/lib/domain/calendar";
 import { loadOfficeCalendar, shanghaiDate } from "./clock";
+import { intakeToStore } from "./case-data";
 import type { EffectContext } from "./effects";
+import type { CaseForWork } from "./load";
 import { openCase } from "./open-case";
 
 /** The original office, when it is of this deployment (any other receives the letter as a message: not here yet). */
 export async function transferOutOffice(ctx: EffectContext): Promise<{ id: string; code: string } | null> {
-  const intake = ctx.c.intake as { fromOffice: string };
-  const from = await ctx.tx.office.findUnique({ where: { code: intake.fromOffice }, select: { id: true, code: true, inDeployment: true } });
+  const { c } = ctx;
+  if (c.type !== "TRANSFER_IN") throw new Error(`case ${c.id}: only a transfer-in opens a transfer-out`);
+  const from = await ctx.tx.office.findUnique({ where: { code: c.intake.fromOffice }, select: { id: true, code: true, inDeployment: true } });
   return from && from.inDeployment ? { id: from.id, code: from.code } : null;
 }
 
 /** The transfer month of a transfer case's application (the TRANSFER_IN's, copied to its TRANSFER_OUT). */
-export function transferMonth(c: { intake: unknown }): string {
-  return String((c.intake as { transferMonth?: string })?.transferMonth ?? "9999-12");
+export function transferMonth(c: CaseForWork): string {
+  // A transfer-in taken in before any month here has none: it moves everything.
+  return c.type === "TRANSFER_IN" || c.type === "TRANSFER_OUT" ? (c.intake.transferMonth ?? "9999-12") : "9999-12";
 }
 
 /** Opens the TRANSFER_OUT whose id the TRANSFER_IN's compare-and-set already wrote as its linked case. */
@@ -29,7 +33,7 @@ export async function openTransferOut(ctx: EffectContext, id: string): Promise<v
   const calendar = await loadOfficeCalendar(tx, from.id);
   await openCase(tx, actor, {
     id, type: "TRANSFER_OUT", status: "SUBMITTED", office: from, personId: c.personId,
-    intake: { transferMonth: transferMonth(c), toOffice: c.office.code, transferInCase: c.caseNumber },
+    intake: intakeToStore("TRANSFER_OUT", { transferMonth: transferMonth(c), toOffice: c.office.code, transferInCase: c.caseNumber }),
     // The contact letter is its one paper, and it has arrived.
     checklist: { received: true },
     // Leg 2 of the clock runs at the original office: 15 working days on its calendar.

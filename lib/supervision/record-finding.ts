@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { can } from "@/lib/auth/permissions";
 import { refuse, subjectOf } from "@/lib/cases/facts";
 import { openCase } from "@/lib/cases/open-case";
+import { intakeToStore, parseCaseData } from "@/lib/cases/case-data";
 import type { Actor } from "@/lib/service/actor";
 import { asResult, fail, zodFailure, type Result } from "@/lib/service/result";
 import { runInTransaction } from "@/lib/service/transaction";
-import { finalStatuses, isAboutSelf, ownCaseRefusal, type CaseStatus, type CaseType } from "@/lib/workflow";
+import { finalStatuses, isAboutSelf, ownCaseRefusal, type CaseStatus } from "@/lib/workflow";
 import { appendSupervisionEvents } from "./events";
 import { recordFindingSchema } from "./schemas";
 import { isUuid } from "@/lib/db/ids";
@@ -29,20 +29,22 @@ interface Original {
  * intake (lib/cases/open-case.ts): numbered in the office's series, its checklist, a `create` event.
  */
 async function openCorrectionCase(tx: Tx, actor: Actor, original: Original, findingId: string, now: Date) {
+  const data = parseCaseData({ ...original, calculation: null });
   // A transfer-out is opened by the other office's contact letter, never taken in here.
-  if (original.type === "TRANSFER_OUT") fail("unprocessable", "supervision.errors.noCorrectionForType");
-  if (isAboutSelf(actor, subjectOf(original.person.idNumber, original.intake))) refuse(ownCaseRefusal);
+  if (data.type === "TRANSFER_OUT") fail("unprocessable", "supervision.errors.noCorrectionForType");
+  if (isAboutSelf(actor, subjectOf(original.person.idNumber, data.intake))) refuse(ownCaseRefusal);
   const open = await tx.case.findFirst({
-    where: { personId: original.personId, type: original.type as CaseType, status: { notIn: [...finalStatuses] } },
+    where: { personId: original.personId, type: data.type, status: { notIn: [...finalStatuses] } },
     select: { caseNumber: true },
   });
   if (open) fail("conflict", "cases.errors.alreadyOpen", { caseNumber: open.caseNumber });
   const office = await tx.office.findUniqueOrThrow({ where: { id: original.officeId }, select: { id: true, code: true } });
-  const type = original.type as Exclude<CaseType, "TRANSFER_OUT">;
-  const intake = (original.intake ?? {}) as { ground?: string; filedByAgent?: boolean; payees?: unknown[] };
+  const { type } = data;
+  // The correction takes in the same application: the original's intake, checked again on write.
+  const surrender = data.type === "SURRENDER" ? data.intake : null;
   const created = await openCase(tx, actor, {
-    type, status: "DRAFT", office, personId: original.personId, intake: intake as Prisma.InputJsonValue,
-    checklist: { ground: intake.ground, filedByAgent: intake.filedByAgent, severalHeirs: (intake.payees?.length ?? 0) > 1 },
+    type, status: "DRAFT", office, personId: original.personId, intake: intakeToStore(type, data.intake),
+    checklist: { ground: surrender?.ground, filedByAgent: surrender?.filedByAgent, severalHeirs: (surrender?.payees.length ?? 0) > 1 },
     columns: { supersedesId: original.id },
     event: { action: "create", data: { type, supersedes: original.caseNumber, supersedesId: original.id, findingId } },
   }, now);

@@ -1,10 +1,10 @@
 import { db } from "@/lib/db/client";
 import type { OfficeScoped } from "@/lib/db/scope";
 import { getCaseDetail } from "@/lib/cases/case-detail";
+import { intakeView, parseCaseData } from "@/lib/cases/case-data";
 import { checklistLabel } from "@/lib/cases/checklists";
 import { isoShanghai } from "@/lib/cases/clock";
 import { maskIdNumber } from "@/lib/people/mask";
-import type { CaseType } from "@/lib/workflow";
 import { findSampleItem } from "./review";
 
 /**
@@ -22,7 +22,7 @@ export async function getSampleItem(user: OfficeScoped, itemId: string) {
   const c = await db.case.findUniqueOrThrow({
     where: { id: item.caseId },
     select: {
-      id: true, caseNumber: true, type: true, intake: true, createdAt: true, supersedesId: true,
+      id: true, caseNumber: true, type: true, intake: true, calculation: true, createdAt: true, supersedesId: true,
       person: { select: { id: true, name: true, idNumber: true, sex: true, birthDate: true, hukouProvince: true } },
       documents: { select: { kind: true, required: true, receivedAt: true }, orderBy: [{ required: "desc" }, { kind: "asc" }] },
     },
@@ -35,14 +35,15 @@ export async function getSampleItem(user: OfficeScoped, itemId: string) {
       office: { select: { code: true } },
     },
   });
-  const intake = c.intake as { payees?: Array<{ name: string; idNumber: string; relationship: string }> } & Record<string, unknown>;
+  const data = parseCaseData(c);
+  const intake = intakeView(data);
   const userIds = [item.reviewerId, ...item.findings.map((f) => f.createdById)].filter((x): x is string => !!x);
   const names = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const reviewed = item.reviewedAt !== null;
   const blind = {
     id: c.id,
     caseNumber: c.caseNumber,
-    type: c.type as CaseType,
+    type: data.type,
     createdAt: isoShanghai(c.createdAt),
     intake: { ...intake, ...(intake.payees ? { payees: intake.payees.map((p) => ({ ...p, idNumber: maskIdNumber(p.idNumber) })) } : {}) },
     person: {

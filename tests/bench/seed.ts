@@ -71,7 +71,10 @@ export async function seedBulk(url: string, cases: number): Promise<Seeded> {
                           WHEN 'APPROVED' THEN 5 WHEN 'AWAITING_FUNDS' THEN 5 WHEN 'WITHDRAWN' THEN 3 WHEN 'REJECTED' THEN 4 ELSE 6 END,
               CASE WHEN o = 0 THEN $3::uuid ELSE $4::uuid END,
               md5('person' || p)::uuid,
-              '{}'::jsonb,
+              -- an intake of each type's schema (lib/cases/case-data.ts): the case service parses it
+              CASE t WHEN 0 THEN '{"ground":"retirement-age-short-contributions","terminationMonth":"2025-06","payees":[],"filedByAgent":false}'::jsonb
+                     WHEN 1 THEN '{}'::jsonb
+                     ELSE jsonb_build_object('fromOffice', CASE WHEN o = 0 THEN $2 ELSE $1 END, 'transferMonth', NULL) END,
               CASE WHEN status IN ('DRAFT','SUBMITTED','IN_REVIEW','WITHDRAWN') OR t = 2 THEN NULL ELSE 1000 + (j * 37 % 60000) END,
               CASE WHEN status IN ('IN_REVIEW','PENDING_APPROVAL','APPROVED','RETURNED','AWAITING_FUNDS')
                    THEN (CASE WHEN o = 0 THEN $5::uuid[] ELSE $6::uuid[] END)[1 + j % 2] END,

@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/service";
 import { createCase, recordDocument, transitionCase } from "@/lib/cases";
+import { parseCaseData } from "@/lib/cases/case-data";
 import { db } from "@/lib/db/client";
 import { workflows, type Action, type CaseStatus, type CaseType, type Transition } from "@/lib/workflow";
 import type { TestOffice } from "./offices";
@@ -85,9 +86,10 @@ export async function requiredExtra(row: Transition, caseId: string): Promise<Re
     if (field === "receivedAmount") {
       const c = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { linkedCaseId: true } });
       const out = c.linkedCaseId
-        ? await db.case.findUnique({ where: { id: c.linkedCaseId }, select: { calculation: true } })
+        ? await db.case.findUnique({ where: { id: c.linkedCaseId }, select: { id: true, type: true, intake: true, calculation: true } })
         : null;
-      data.receivedAmount = String((out?.calculation as { fields?: { f6?: string } } | null)?.fields?.f6 ?? "0.00");
+      const outData = out ? parseCaseData(out) : null;
+      data.receivedAmount = (outData?.type === "TRANSFER_OUT" ? outData.calculation?.fields.f6 : undefined) ?? "0.00";
     } else data[field] = `${field === "fundsReference" ? "FUND" : "PAY"}-${randomUUID().slice(0, 8)}`;
   }
   if (Object.keys(data).length) extra.data = data;

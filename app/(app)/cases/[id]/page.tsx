@@ -15,6 +15,7 @@ import { CaseTimeline } from "@/components/case-timeline";
 import { ChecklistPanel } from "@/components/checklist-panel";
 import { DueChip, StatusChip } from "@/components/status-chip";
 import { recordDocumentAction, transitionAction } from "../actions";
+import { readCaseView } from "../../unreadable-case";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   return { title: `${(await getTranslations("caseList"))("caseNumber")} ${(await params).id.slice(0, 8)}` };
@@ -34,7 +35,9 @@ function Section({ title, children, id }: { title: string; children: React.React
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("case:read");
   const id = (await params).id;
-  const c = await getCaseDetail(user, id);
+  const loaded = await readCaseView(getCaseDetail(user, id));
+  if (!loaded.ok) return loaded.page;
+  const c = loaded.value;
   if (!c) notFound();
   const t = await getTranslations("casePage");
   const tc = await getTranslations("case");
@@ -42,7 +45,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const tcs = await getTranslations("certificates.statuses");
   const locale = await getLocale();
   const actions = availableActions(user, c);
-  const intake = c.intake as { ground?: string; terminationMonth?: string; payees?: Array<{ name: string; idNumber: string; relationship: string }>; fromOffice?: string; toOffice?: string; transferMonth?: string };
+  const intake = c.intake;
   const dl = (rows: Array<[string, React.ReactNode]>) => (
     <Box component="dl" sx={{ display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: 2, rowGap: 0.5, m: 0 }}>
       {rows.map(([k, v]) => (

@@ -21,6 +21,7 @@ import { StatusChip } from "@/components/status-chip";
 import { recordFindingAction, recordReviewAction } from "../../../actions";
 import { SupervisionHeader } from "../../../nav";
 import { FindingForm, ReviewForm } from "./review-forms";
+import { readCaseView } from "../../../../unreadable-case";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("supervision.review"))("title") };
@@ -57,7 +58,9 @@ function Pairs({ rows }: { rows: Array<[string, React.ReactNode]> }) {
 export default async function ReviewPage({ params }: { params: Promise<{ itemId: string }> }) {
   const user = await requirePermission("audit:sample");
   const itemId = (await params).itemId;
-  const found = await sampleItemOf(user, itemId);
+  const loaded = await readCaseView(sampleItemOf(user, itemId));
+  if (!loaded.ok) return loaded.page;
+  const found = loaded.value;
   if (!found.ok) notFound();
   const item = found.value;
   const t = await getTranslations("supervision.review");
@@ -66,7 +69,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ itemId:
   const tpe = await getTranslations("people");
   const locale = await getLocale();
   const c = item.case;
-  const intake = c.intake as { ground?: string; terminationMonth?: string; payees?: Array<{ name: string; idNumber: string; relationship: string }>; fromOffice?: string; toOffice?: string; transferMonth?: string };
+  const intake = c.intake;
   const mayReview = !item.reviewed && (!item.reviewer || item.reviewer.id === user.id);
   const o = item.original;
   return (

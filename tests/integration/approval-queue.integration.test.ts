@@ -9,6 +9,7 @@
 import fc from "fast-check";
 import { beforeAll, expect, test } from "vitest";
 import { getInbox } from "@/lib/cases";
+import { intakeToStore } from "@/lib/cases/case-data";
 import { appendCaseEvent } from "@/lib/cases/events";
 import { caseFactsForWork } from "@/lib/cases/facts";
 import { loadCaseForWork } from "@/lib/cases/load";
@@ -49,6 +50,14 @@ const generatedCase = fc.record({
 
 type GeneratedCase = typeof generatedCase extends fc.Arbitrary<infer T> ? T : never;
 
+/** A stored intake of each type (lib/cases/case-data.ts): the queue never reads it, the case loader parses it. */
+const intakes: Record<GeneratedCase["type"], ReturnType<typeof intakeToStore>> = {
+  SURRENDER: intakeToStore("SURRENDER", { ground: "death", terminationMonth: "2026-01", payees: [], filedByAgent: false }),
+  DUPLICATE_REFUND: intakeToStore("DUPLICATE_REFUND", {}),
+  TRANSFER_IN: intakeToStore("TRANSFER_IN", { fromOffice: "999999", transferMonth: "2026-01" }),
+  TRANSFER_OUT: intakeToStore("TRANSFER_OUT", { transferMonth: "2026-01", toOffice: "999999", transferInCase: "999999-ZR-1" }),
+};
+
 async function insert(c: GeneratedCase): Promise<string> {
   sequence++;
   const person = await createPerson(db, {
@@ -57,7 +66,7 @@ async function insert(c: GeneratedCase): Promise<string> {
   });
   const id = (await db.case.create({
     data: {
-      caseNumber: `${office.code}-AQ-${sequence}`, type: c.type, status: c.status, officeId: office.id, personId: person.id,
+      caseNumber: `${office.code}-AQ-${sequence}`, type: c.type, status: c.status, officeId: office.id, personId: person.id, intake: intakes[c.type],
       createdById: office.user(c.createdBy).id, submittedById: c.submittedBy && office.user(c.submittedBy).id,
       recommendedById: c.recommendedBy && office.user(c.recommendedBy).id, assigneeId: c.assignee && office.user(c.assignee).id,
       amount: c.amount, createdAt: NOW,

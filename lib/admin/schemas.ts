@@ -9,7 +9,7 @@ import { isStorableText } from "@/lib/http/api";
  * keys of lib/i18n/messages, translated at the edge.
  */
 
-/** Case types whose working-day limit is a LOCAL rule (RULES.md §2.4, §3.3): an office may set it. */
+/** Case types whose working-day limit is a LOCAL rule (docs/rules.md §2.4, §3.3): an office may set it. */
 export const localSlaTypes = ["SURRENDER", "DUPLICATE_REFUND"] as const;
 export type LocalSlaType = (typeof localSlaTypes)[number];
 /** Transfers: 15 working days per leg, national (国办发〔2009〕66号 Art. 8) — never an office setting. */

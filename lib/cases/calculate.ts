@@ -89,7 +89,7 @@ export async function calculateCase(tx: Tx, c: CaseForCalc, now: Date): Promise<
         const rates = await loadCreditingRates(tx);
         const { ground, terminationMonth } = c.intake;
         const terminationYear = Number(terminationMonth.slice(0, 4));
-        // The termination year's rate is published the next June (RULES.md §5.3): until then the
+        // The termination year's rate is published the next June (docs/rules.md §5.3): until then the
         // latest published rate is used provisionally and the receipt says so.
         const latest = [...rates.keys()].filter((y) => y < terminationYear).sort((a, b) => b - a)[0];
         const result = calculateSurrender({

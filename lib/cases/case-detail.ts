@@ -11,7 +11,7 @@ import { cachedOfficeCalendar, isoShanghai, shanghaiDate } from "./clock";
 import { isUuid } from "@/lib/db/ids";
 
 /**
- * Everything the case page and `GET /api/v1/cases/{id}` show (API.md "Cases"). The person's ID
+ * Everything the case page and `GET /api/v1/cases/{id}` show (docs/api.md "Cases"). The person's ID
  * number is masked unless the caller asks for it in full (a permission the caller checks and
  * logs, lib/people/queries.ts revealIdNumber); `aboutViewer` says whether the case concerns the
  * viewer (nobody acts on their own case).

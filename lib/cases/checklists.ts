@@ -25,7 +25,7 @@ const otherKinds: Record<string, Bilingual> = {
 };
 
 /**
- * The checklist a new case starts with. Surrender: per ground (RULES.md §2.3; LOCAL — offices
+ * The checklist a new case starts with. Surrender: per ground (docs/rules.md §2.3; LOCAL — offices
  * may extend it); duplicate refund (§3.3) and transfer (§4.2): the national forms.
  */
 export function checklistFor(

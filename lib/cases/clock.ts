@@ -50,7 +50,7 @@ export function forgetOfficeCalendars(): void {
 
 /**
  * Working days allowed per leg. Transfers: 15 per leg (国办发〔2009〕66号 Art. 8). Surrender and
- * duplicate refunds have no national limit (RULES.md §2.4, §3.3: LOCAL); 20 is the default an
+ * duplicate refunds have no national limit (docs/rules.md §2.4, §3.3: LOCAL); 20 is the default an
  * office may change with the setting `sla.<TYPE>`.
  */
 export const defaultSlaDays: Record<CaseType, number> = {

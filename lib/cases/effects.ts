@@ -68,7 +68,7 @@ export async function fieldEffects(ctx: EffectContext): Promise<CaseFields> {
         fields.submittedById = actor.id;
         break;
       case "pauseClock": {
-        // RETURNED stops the clock: remember the working days that were left (RULES.md §4.3).
+        // RETURNED stops the clock: remember the working days that were left (docs/rules.md §4.3).
         const due = ymd(c.dueDate);
         const calendar = await loadOfficeCalendar(ctx.tx, c.officeId);
         fields.slaRemainingDays = due ? Math.max(1, workingDaysBetween(shanghaiDate(now), due, calendar)) : null;

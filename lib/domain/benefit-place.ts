@@ -23,7 +23,7 @@ export interface BenefitPlaceResult {
   explanation: Explanation;
 }
 
-/** "满10年" means at least 120 months (RULES.md §0). */
+/** "满10年" means at least 120 months (docs/rules.md §0). */
 export const TEN_YEARS_IN_MONTHS = 120;
 
 const ruleText: Record<BenefitPlaceRule, Bilingual> = {
@@ -34,7 +34,7 @@ const ruleText: Record<BenefitPlaceRule, Bilingual> = {
 };
 
 /**
- * The benefit (retirement) place, 66号 Art. 6 and 12, 人社部规〔2016〕5号 item 1 (RULES.md §4.6).
+ * The benefit (retirement) place, 66号 Art. 6 and 12, 人社部规〔2016〕5号 item 1 (docs/rules.md §4.6).
  * Provinces are compared by short name; the answer is spelled as in the input.
  */
 export function determineBenefitPlace(hukou: string, stints: readonly Stint[]): BenefitPlaceResult {
@@ -57,7 +57,7 @@ export function determineBenefitPlace(hukou: string, stints: readonly Stint[]): 
     if (rel === home) return { place: hukou, rule: 1 };
     if ((cumulative.get(rel) ?? 0) >= TEN_YEARS_IN_MONTHS)
       return { place: spelling.get(rel) ?? rel, rule: 2 };
-    // "上一个": previous provinces, most recent first by their latest stint (RULES.md §4.6,
+    // "上一个": previous provinces, most recent first by their latest stint (docs/rules.md §4.6,
     // an interpretation marked UNCERTAIN when a province is visited twice).
     const previous = [...latestStint.entries()]
       .filter(([p]) => p !== rel)

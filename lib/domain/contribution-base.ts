@@ -1,7 +1,7 @@
 import { bi, explanation, line, type Explanation } from "./explain";
 import { Money, formatMoney, formatRate, maxDecimal, minDecimal, round2, type Dec } from "./money";
 
-/** Contribution rates applied to the base (RULES.md §5.1); provinces may differ (LOCAL). */
+/** Contribution rates applied to the base (docs/rules.md §5.1); provinces may differ (LOCAL). */
 export interface ContributionRates {
   individual: Dec;
   employer: Dec;

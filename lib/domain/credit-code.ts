@@ -1,5 +1,5 @@
 /**
- * Unified social credit codes (统一社会信用代码, GB 32100-2015; RULES.md §6.2): registration
+ * Unified social credit codes (统一社会信用代码, GB 32100-2015; docs/rules.md §6.2): registration
  * authority, organisation category, 6-digit division code, the 9-character GB 11714
  * organisation code (with its own check character), and a MOD 31 check character.
  */
@@ -12,7 +12,7 @@ export type CreditCodeReason = "format" | "checksum";
 
 /**
  * `org-code-check`: the embedded GB 11714 organisation code's own check character is wrong. It is
- * the optional second validation (RULES.md §6.2), so it warns and never refuses (decision 0012).
+ * the optional second validation (docs/rules.md §6.2), so it warns and never refuses (decision 0012).
  */
 export type CreditCodeWarning = "org-code-check";
 

@@ -3,12 +3,12 @@ import { bi, explanation, line, type Bilingual, type Explanation } from "./expla
 import type { Jurisdiction, LegalSourceId } from "./legal-sources";
 import { formatMoney, formatRate, round2, type Dec } from "./money";
 
-/** Who paid a contribution record (RULES.md §3.1 kind 2). */
+/** Who paid a contribution record (docs/rules.md §3.1 kind 2). */
 export const PAYER_TYPES = ["employer", "flexible", "bank-withholding", "institution"] as const;
 export type PayerType = (typeof PAYER_TYPES)[number];
 
 /**
- * One row of the duplicate-priority table (RULES.md §3.2): for two records of these payer types
+ * One row of the duplicate-priority table (docs/rules.md §3.2): for two records of these payer types
  * covering the same months, which payer type is refunded. "choice" means no rule decides: the
  * person chooses, or the employer confirms the place of employment.
  */
@@ -103,7 +103,7 @@ export interface RefundDecision {
 
 /**
  * Which of two overlapping records is refunded, and how much:
- * amount = round2(monthlyBase × rate) × overlapMonths of the refunded record (RULES.md §3.4).
+ * amount = round2(monthlyBase × rate) × overlapMonths of the refunded record (docs/rules.md §3.4).
  * The answer depends only on the records, never on which one is called `a`. When the table has
  * no deciding row, `keep` must say which record stays; a `keep` against the table is refused.
  */

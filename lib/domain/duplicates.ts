@@ -47,7 +47,7 @@ function activeSorted(records: readonly ContributionRecord[]) {
 }
 
 /**
- * Which months overlap between which pairs of records (RULES.md §3.1). Months already refunded
+ * Which months overlap between which pairs of records (docs/rules.md §3.1). Months already refunded
  * on either record do not overlap any more.
  */
 export function detectOverlaps(records: readonly ContributionRecord[]): OverlapPair[] {

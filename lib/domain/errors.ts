@@ -15,7 +15,7 @@ export class CalcInputError extends Error {
   }
 }
 
-/** A year whose crediting rate is needed but unknown (RULES.md §5.3: rates are per year). */
+/** A year whose crediting rate is needed but unknown (docs/rules.md §5.3: rates are per year). */
 export class MissingRateError extends CalcInputError {
   constructor(readonly year: number) {
     super("validation.missingRate", ["rates"], { year });

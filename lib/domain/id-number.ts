@@ -1,7 +1,7 @@
 import { formatDate, isValidYmd, toDayNumber } from "./dates";
 
 /**
- * Resident ID numbers (公民身份号码, GB 11643-1999; RULES.md §6.1): 6-digit address code,
+ * Resident ID numbers (公民身份号码, GB 11643-1999; docs/rules.md §6.1): 6-digit address code,
  * 8-digit birth date, 3-digit sequence (odd = male), ISO 7064 MOD 11-2 check character.
  */
 const BODY_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -1,5 +1,5 @@
 /**
- * The pure rules of Jingban (RULES.md): no I/O, no clock, no framework; money in decimal.js.
+ * The pure rules of Jingban (docs/rules.md): no I/O, no clock, no framework; money in decimal.js.
  * Callers convert database decimals at the lib/db boundary and pass dates in.
  */
 export * from "./money";

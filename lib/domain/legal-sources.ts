@@ -1,5 +1,5 @@
 /**
- * Every legal source the rules cite, written once (RULES.md §1). Calculations refer to them by
+ * Every legal source the rules cite, written once (docs/rules.md §1). Calculations refer to them by
  * id; receipts print the bilingual citation. `jurisdiction` says whether a rule is national,
  * a standard, or a LOCAL (provincial or seed) practice that an office may configure.
  */
@@ -9,7 +9,7 @@ export interface LegalSourceEntry {
   zh: string;
   en: string;
   jurisdiction: Jurisdiction;
-  /** RULES.md marks the rule UNCERTAIN: shown on the receipt as a caution. */
+  /** docs/rules.md marks the rule UNCERTAIN: shown on the receipt as a caution. */
   uncertain?: boolean;
 }
 

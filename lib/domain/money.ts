@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 
 /**
- * The one place that fixes how money is represented and rounded (RULES.md §0).
+ * The one place that fixes how money is represented and rounded (docs/rules.md §0).
  *
  * `Money` is a decimal.js constructor with enough precision that every intermediate product of
  * the rules (balance × rate × months, month-products) is exact; only the explicit rounding
@@ -15,7 +15,7 @@ export const Money = Decimal.clone({
 });
 export type Dec = Decimal;
 
-/** Rounding modes offered to callers; "half-up" is the national default of RULES.md §0. */
+/** Rounding modes offered to callers; "half-up" is the national default of docs/rules.md §0. */
 export type RoundingMode = "half-up" | "half-even" | "up" | "down";
 
 const decimalMode: Record<RoundingMode, Decimal.Rounding> = {
@@ -27,7 +27,7 @@ const decimalMode: Record<RoundingMode, Decimal.Rounding> = {
 
 /**
  * How an amount is rounded: to fen (2 places) or jiao (1 place), and in which direction.
- * Rounding is LOCAL (RULES.md §0): Shanghai's "见分进角" rounds interest up to the next jiao.
+ * Rounding is LOCAL (docs/rules.md §0): Shanghai's "见分进角" rounds interest up to the next jiao.
  */
 export interface RoundingPolicy {
   places: 1 | 2;
@@ -35,7 +35,7 @@ export interface RoundingPolicy {
 }
 
 export const HALF_UP_TO_FEN: RoundingPolicy = { places: 2, mode: "half-up" };
-/** Shanghai interest rounding: any fen rounds up to the next jiao (RULES.md §0, LOCAL). */
+/** Shanghai interest rounding: any fen rounds up to the next jiao (docs/rules.md §0, LOCAL). */
 export const SHANGHAI_JIAO_UP: RoundingPolicy = { places: 1, mode: "up" };
 
 export const ZERO = new Money(0);

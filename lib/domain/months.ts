@@ -44,7 +44,7 @@ export function monthNumber(index: MonthIndex): number {
 
 /**
  * Months from `from` to `to`, both included: (b_year×12+b_month) − (a_year×12+a_month) + 1
- * (RULES.md §0). Zero when `to` is before `from`.
+ * (docs/rules.md §0). Zero when `to` is before `from`.
  */
 export function monthsInclusive(from: string | MonthIndex, to: string | MonthIndex): number {
   const a = typeof from === "string" ? parseMonth(from) : from;
@@ -80,7 +80,7 @@ export interface ContributionMonth {
 /**
  * Checks that every row has from ≤ to and that no two rows share a month; returns the rows'
  * month ranges sorted by start. Overlapping rows are two records for the same month, which is a
- * duplicate-contribution case (RULES.md §3), not something to add up silently.
+ * duplicate-contribution case (docs/rules.md §3), not something to add up silently.
  */
 export function checkHistoryRanges(
   rows: readonly Pick<HistoryRow, "from" | "to">[],

@@ -1,7 +1,7 @@
 import { bi, explanation, line, type Explanation } from "./explain";
 import { ZERO, formatMoney, maxDecimal, round2, type Dec } from "./money";
 
-/** 计发月数 examples verified in RULES.md §5.1 (国发〔2005〕38号): age → divisor. */
+/** 计发月数 examples verified in docs/rules.md §5.1 (国发〔2005〕38号): age → divisor. */
 export const ANNUITY_DIVISORS: Readonly<Record<number, number>> = { 50: 195, 55: 170, 60: 139 };
 
 export interface PensionerRemainderInput {
@@ -19,9 +19,9 @@ export interface PensionerRemainderResult {
 }
 
 /**
- * F-A2 (RULES.md §2.5): on a pensioner's death the heirs inherit
+ * F-A2 (docs/rules.md §2.5): on a pensioner's death the heirs inherit
  * account at retirement − Σ personal-account pension paid, where the monthly personal-account
- * pension is round2(account / divisor). No interest after retirement (RULES.md: UNCERTAIN).
+ * pension is round2(account / divisor). No interest after retirement (docs/rules.md: UNCERTAIN).
  * Once payments exceed the account, nothing remains (the pension then comes from the pool).
  */
 export function calculatePensionerRemainder(

@@ -14,10 +14,10 @@ import {
 } from "./money";
 import { expandHistory, formatMonth, type HistoryRow } from "./months";
 
-/** Crediting rate (记账利率) per calendar year, e.g. 2023 → 0.0397 (RULES.md §5.3). */
+/** Crediting rate (记账利率) per calendar year, e.g. 2023 → 0.0397 (docs/rules.md §5.3). */
 export type RateTable = ReadonlyMap<number, Dec>;
 
-/** The statutory share of the base credited to the personal account (RULES.md §5.1). */
+/** The statutory share of the base credited to the personal account (docs/rules.md §5.1). */
 export const DEFAULT_ACCOUNT_RATE = new Money("0.08");
 /** Account scale 1998–2005 (国发〔1997〕26号; transferred at 11% under 187号). */
 export const ACCOUNT_RATE_1998_2005 = new Money("0.11");
@@ -55,7 +55,7 @@ export interface AccountYear {
 }
 
 /**
- * One year of the month-product method (劳办发〔1997〕116号; RULES.md §5.4):
+ * One year of the month-product method (劳办发〔1997〕116号; docs/rules.md §5.4):
  * interest = round(B_prev × r × m/12 + Σ_{n≤m} c_n × (m − n + 1) × r/12), computed exactly and
  * rounded once. Credits of months after m are not part of this year's principal.
  */
@@ -125,7 +125,7 @@ export interface PersonalAccountResult {
   excludedMonths: string[];
 }
 
-/** Each month's credit round2(base × accountRate), grouped by year (RULES.md §0 (a)). */
+/** Each month's credit round2(base × accountRate), grouped by year (docs/rules.md §0 (a)). */
 export function monthlyCreditsByYear(
   history: readonly HistoryRow[],
   accountRate: Dec = DEFAULT_ACCOUNT_RATE,
@@ -198,7 +198,7 @@ export function computePersonalAccount(input: PersonalAccountInput): PersonalAcc
   return { closingBalance: balance, years, excludedMonths: excludedMonths.sort() };
 }
 
-/** Unrounded amounts on a receipt: six decimals, as RULES.md §7 prints them. */
+/** Unrounded amounts on a receipt: six decimals, as docs/rules.md §7 prints them. */
 export function formatExact(value: Dec): string {
   return value.toDecimalPlaces(6).toFixed();
 }

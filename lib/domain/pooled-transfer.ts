@@ -24,7 +24,7 @@ export interface PooledRateOptions {
 }
 
 /**
- * Which ratio moves the pooled fund (187号; RULES.md §4.4): a flexible worker always 12%; a
+ * Which ratio moves the pooled fund (187号; docs/rules.md §4.4): a flexible worker always 12%; a
  * temporary account the employer's rate when above 12%, else 12%; otherwise the transfer rate.
  */
 export function selectPooledRate(options: PooledRateOptions): { rate: Dec; basis: PooledRateBasis } {

@@ -2,7 +2,7 @@ import { bi, type Bilingual } from "./explain";
 import { isPayingGround, type PayingGround } from "./surrender-grounds";
 
 /**
- * Documents for a one-time payment of the personal account, per ground (RULES.md §2.3: the
+ * Documents for a one-time payment of the personal account, per ground (docs/rules.md §2.3: the
  * national minimum plus the typical local list — LOCAL, so offices may extend it).
  */
 export type DocumentKind =

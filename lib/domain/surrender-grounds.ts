@@ -2,7 +2,7 @@ import { bi, type Bilingual } from "./explain";
 import type { LegalSourceId } from "./legal-sources";
 
 /**
- * The exhaustive national grounds for paying out the personal account once (RULES.md §2.1).
+ * The exhaustive national grounds for paying out the personal account once (docs/rules.md §2.1).
  * Since 2010 nobody may "surrender" before pension age for any other reason (66号 Art. 3).
  */
 export const PAYING_GROUNDS = [

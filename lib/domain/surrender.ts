@@ -21,7 +21,7 @@ export interface SurrenderInput {
   rates: RateTable;
   /** "YYYY-MM"; this month earns no interest and its contributions are not paid out. */
   terminationMonth: string;
-  /** Used when the termination year's rate is not yet published (RULES.md §5.3). */
+  /** Used when the termination year's rate is not yet published (docs/rules.md §5.3). */
   provisionalRate?: Dec;
   openingBalance?: Dec;
   fromYear?: number;
@@ -58,8 +58,8 @@ export interface SurrenderRefusal {
 export type SurrenderResult = SurrenderPayout | SurrenderRefusal;
 
 /**
- * F-A1 (RULES.md §2.5): payout = B_{y−1} + P_y + I_y(partial). The termination month itself earns
- * nothing: m = its month number − 1 (CALC_API convention; LOCAL and UNCERTAIN in RULES.md).
+ * F-A1 (docs/rules.md §2.5): payout = B_{y−1} + P_y + I_y(partial). The termination month itself earns
+ * nothing: m = its month number − 1 (CALC_API convention; LOCAL and UNCERTAIN in docs/rules.md).
  * Throws `MissingRateError` when a needed year has no rate and no provisional rate applies.
  */
 export function calculateSurrender(input: SurrenderInput): SurrenderResult {

@@ -56,7 +56,7 @@ const reasonText: Record<TemporaryAccountReason, Bilingual> = {
 };
 
 /**
- * Temporary contribution account or general account (66号 Art. 5(2)(3); RULES.md §4.1).
+ * Temporary contribution account or general account (66号 Art. 5(2)(3); docs/rules.md §4.1).
  * The age is in full years on the enrolment day, so a 40th birthday on that day counts.
  */
 export function determineAccountType(input: TemporaryAccountInput): TemporaryAccountResult {

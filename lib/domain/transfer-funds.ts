@@ -63,7 +63,7 @@ export interface TransferFundsResult {
 }
 
 /**
- * The fund block of the information table (66号 Art. 4; 187号; 116号; RULES.md §4.2, §4.4):
+ * The fund block of the information table (66号 Art. 4; 187号; 116号; docs/rules.md §4.2, §4.4):
  * (1) pre-1998 individual storage; (2) the account from 1998 to the end of the year before the
  * transfer, with interest; (3) principal credited in the transfer year before the transfer
  * month, without interest; (4) = (1)+(2)+(3); (5) pooled fund; (6) = (4)+(5).

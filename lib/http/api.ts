@@ -3,7 +3,7 @@ import { localeFromAcceptLanguage, type Locale } from "@/lib/i18n/config";
 import { getTranslator, type Translator } from "@/lib/i18n/translate";
 import { flattenZodIssues } from "@/lib/i18n/zod-keys";
 
-/** Error codes of the REST API (shared/API.md "Conventions"), each with its HTTP status. */
+/** Error codes of the REST API (docs/api.md "Conventions"), each with its HTTP status. */
 export const errorStatus = {
   bad_request: 400,
   unauthorized: 401,

@@ -73,7 +73,7 @@ export const openApiDocument = {
     },
     "/api/v1/calc/{kind}": {
       post: {
-        summary: "A pure calculation (domain/CALC_API.md): personal-account, surrender, pensioner-remainder, pooled-transfer, transfer-funds, benefit-place, temporary-account, duplicate-refund, resident-overlap, base-clamp, id-number, credit-code, working-days",
+        summary: "A pure calculation (docs/calc-api.md): personal-account, surrender, pensioner-remainder, pooled-transfer, transfer-funds, benefit-place, temporary-account, duplicate-refund, resident-overlap, base-clamp, id-number, credit-code, working-days",
         security: [],
         parameters: [id("kind")],
         requestBody: json({ type: "object" }),

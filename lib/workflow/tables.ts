@@ -39,14 +39,14 @@ const approve = (letter: Transition["letter"], effects: Transition["effects"] = 
   }) as const satisfies Transition;
 
 export const workflows: Record<CaseType, TransitionTable> = {
-  /** 退保 / 个人账户一次性支付 (RULES.md §2): payout = balance with interest; relationship ends. */
+  /** 退保 / 个人账户一次性支付 (docs/rules.md §2): payout = balance with interest; relationship ends. */
   SURRENDER: [
     ...intake,
     ...review(true),
     approve("PAYOUT_DECISION"),
     { action: "complete", from: ["APPROVED"], to: "COMPLETED", roles: staff, guards: [], effects: ["pay"], data: ["paymentReference"] },
   ],
-  /** 重复缴费退费 (RULES.md §3): overlapping months from the records, refunded once. */
+  /** 重复缴费退费 (docs/rules.md §3): overlapping months from the records, refunded once. */
   DUPLICATE_REFUND: [
     ...intake,
     ...review(true),
@@ -54,7 +54,7 @@ export const workflows: Record<CaseType, TransitionTable> = {
     { action: "complete", from: ["APPROVED"], to: "COMPLETED", roles: staff, guards: [], effects: ["refund"], data: ["paymentReference"] },
   ],
   /**
-   * 转移接续, new office (RULES.md §4.3): leg 1 ends with the contact letter (approve), the
+   * 转移接续, new office (docs/rules.md §4.3): leg 1 ends with the contact letter (approve), the
    * transfer-out office's completion moves it to FUNDS_RECEIVED (leg 3), reconciliation completes.
    */
   TRANSFER_IN: [

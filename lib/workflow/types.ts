@@ -50,7 +50,7 @@ export type Guard = (typeof guardNames)[number];
 
 /**
  * Effects are what a transition writes besides the status, in the same transaction:
- * - startClock / pauseClock / resumeClock / nextLeg: the working-day due date (RULES.md §4.3)
+ * - startClock / pauseClock / resumeClock / nextLeg: the working-day due date (docs/rules.md §4.3)
  * - assign: the actor becomes the assignee
  * - calculate: freeze the calculation receipt on the case
  * - decide: stamp the decision (approver, time)

@@ -282,7 +282,7 @@ describe("the crediting rates", () => {
   });
 
   test("a year's rate added provisional is not used; marked final, the next calculation uses it instead of the provisional fallback", async () => {
-    // 2025's national rate is not published (RULES.md §5.3): the 2024 rate is used provisionally.
+    // 2025's national rate is not published (docs/rules.md §5.3): the 2024 rate is used provisionally.
     const in2025 = { ground: "emigration-nationality-lost", terminationMonth: "2025-03" };
     const fallback = await recommendedSurrender(in2025);
     expect(fallback.receipt.fields).toMatchObject({ provisional: true, rate: "0.0262" });

@@ -16,7 +16,7 @@ const golden = JSON.parse(
 ) as { cases: GoldenCase[] };
 
 describe("golden cases through POST /api/v1/calc/{kind}", () => {
-  test("the fixture covers every kind of CALC_API.md", () => {
+  test("the fixture covers every kind of docs/calc-api.md", () => {
     expect(new Set(golden.cases.map((c) => c.kind))).toEqual(new Set(CALC_KINDS));
   });
 

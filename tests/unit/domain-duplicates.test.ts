@@ -17,7 +17,7 @@ import {
 const d = (v: string) => new Money(v);
 const party = (payerType: PayerType, base: string, rate: string): RefundParty => ({ payerType, monthlyBase: d(base), rate: d(rate) });
 
-describe("duplicate priority table (RULES.md §3.2)", () => {
+describe("duplicate priority table (docs/rules.md §3.2)", () => {
   test.each([
     ["D1 flexible vs employer", party("flexible", "5000", "0.20"), party("employer", "5000", "0.24"), 3, "a", "3000.00", "flexible-vs-employer"],
     ["D2 bank-withholding vs employer", party("bank-withholding", "6000", "0.08"), party("employer", "6000", "0.24"), 2, "b", "2880.00", "bank-withholding-vs-employer"],

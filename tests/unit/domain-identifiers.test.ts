@@ -12,7 +12,7 @@ import {
   validateIdNumber,
 } from "@/lib/domain";
 
-describe("base clamp (RULES.md §7 E8)", () => {
+describe("base clamp (docs/rules.md §7 E8)", () => {
   test.each([
     ["E8 below the floor", "3000", "8000", ["4800.00", "384.00", "768.00", "960.00", "384.00"]],
     ["E8 inside", "8000", "8000", ["8000.00", "640.00", "1280.00", "1600.00", "640.00"]],
@@ -26,7 +26,7 @@ describe("base clamp (RULES.md §7 E8)", () => {
   });
 });
 
-describe("resident ID number (GB 11643, RULES.md §6.1)", () => {
+describe("resident ID number (GB 11643, docs/rules.md §6.1)", () => {
   test.each([
     ["V1 X check character", "11010519491231002X", { valid: true, birthDate: "1949-12-31", sex: "F" }],
     ["V1 with a lowercase x", "11010519491231002x", { valid: true, birthDate: "1949-12-31", sex: "F" }],
@@ -75,7 +75,7 @@ describe("resident ID number (GB 11643, RULES.md §6.1)", () => {
   });
 });
 
-describe("unified social credit code (GB 32100 + GB 11714, RULES.md §6.2)", () => {
+describe("unified social credit code (GB 32100 + GB 11714, docs/rules.md §6.2)", () => {
   test.each([
     ["V6", "91350100M000100Y43", { valid: true, organizationCode: "M000100Y4" }],
     ["V7", "91350100M000100Y42", { valid: false, reason: "checksum", overridable: true }],

@@ -36,7 +36,7 @@ const E1 = [
   row("2023-01", "2023-12", "7200"),
 ];
 
-describe("personal account, month-product method (RULES.md §5.4)", () => {
+describe("personal account, month-product method (docs/rules.md §5.4)", () => {
   test("E1: 36361.58, not the year method's 36361.22", () => {
     const { closing, result } = run({ history: E1, throughYear: 2023 });
     expect(closing).toBe("36361.58");

@@ -46,7 +46,7 @@ function payout(input: Partial<SurrenderInput>) {
   };
 }
 
-describe("surrender payout F-A1 (RULES.md §2.5)", () => {
+describe("surrender payout F-A1 (docs/rules.md §2.5)", () => {
   test.each([
     ["E2 emigration, June 2024, m = 5", {}, ["39778.18", "36361.58", "3000.00", "416.60", false]],
     [
@@ -100,7 +100,7 @@ describe("surrender payout F-A1 (RULES.md §2.5)", () => {
   });
 });
 
-describe("surrender grounds (RULES.md §2.1)", () => {
+describe("surrender grounds (docs/rules.md §2.1)", () => {
   test.each(PAYING_GROUNDS.map((g) => [g]))("%s pays", (ground) => {
     expect(assessSurrenderGround(ground).eligible).toBe(true);
   });
@@ -128,7 +128,7 @@ describe("surrender grounds (RULES.md §2.1)", () => {
   });
 });
 
-describe("required documents (RULES.md §2.3)", () => {
+describe("required documents (docs/rules.md §2.3)", () => {
   const kinds = (ground: string, situation = {}) =>
     requiredDocuments(ground, situation).filter((x) => x.required).map((x) => x.kind);
 

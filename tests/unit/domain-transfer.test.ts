@@ -24,7 +24,7 @@ const rates = (table: Record<number, string>) => new Map(Object.entries(table).m
 const E5 = [row("2021-04", "2021-12", "5000"), row("2022-01", "2022-12", "5200"), row("2023-01", "2023-12", "5500"), row("2024-01", "2024-07", "5800")];
 const E7 = [row("2022-01", "2023-12", "6000")];
 
-describe("pooled fund (RULES.md §4.4)", () => {
+describe("pooled fund (docs/rules.md §4.4)", () => {
   test.each([
     ["E5 partial years by months", { history: E5 }, "25680.00", "standard"],
     ["E6 pre-1998 excluded", { history: [row("1996-07", "1996-12", "800"), row("1997-01", "1997-12", "900"), row("1998-01", "1998-12", "1000"), row("1999-01", "1999-12", "1100")] }, "3024.00", "standard"],
@@ -52,7 +52,7 @@ describe("pooled fund (RULES.md §4.4)", () => {
   });
 });
 
-describe("transfer funds: the information table (RULES.md §4.2, §4.4)", () => {
+describe("transfer funds: the information table (docs/rules.md §4.2, §4.4)", () => {
   const ratesE5 = rates({ 2021: "0.0669", 2022: "0.0612", 2023: "0.0397" });
   const money = (r: ReturnType<typeof calculateTransferFunds>) =>
     [r.f1, r.f2, r.f3, r.f4, r.f5, r.f6].map(formatMoney);
@@ -107,7 +107,7 @@ describe("transfer funds: the information table (RULES.md §4.2, §4.4)", () => 
   });
 });
 
-describe("benefit place (RULES.md §4.6)", () => {
+describe("benefit place (docs/rules.md §4.6)", () => {
   const s = (province: string, months: number, extra: Partial<Stint> = {}): Stint => ({ province, months, ...extra });
   test.each([
     ["R1", "河南", [s("广东", 144), s("河南", 36)], "河南", 1],
@@ -139,7 +139,7 @@ describe("benefit place (RULES.md §4.6)", () => {
   });
 });
 
-describe("temporary account (RULES.md §4.1)", () => {
+describe("temporary account (docs/rules.md §4.1)", () => {
   const base = { hukouProvince: "湖南", newProvince: "浙江" };
   test.each([
     ["T1 man of 50", { sex: "M", birthDate: "1972-03-15", hukouProvince: "四川", newProvince: "广东", enrolmentDate: "2022-05-01" }, "temporary", "age-threshold-reached"],

@@ -4,7 +4,7 @@ import { Money, isDecimalString, type Dec } from "../money";
 import { tryParseMonth, type HistoryRow } from "../months";
 
 /**
- * Zod building blocks of the calculation API (CALC_API.md). Messages are i18n keys under
+ * Zod building blocks of the calculation API (docs/calc-api.md). Messages are i18n keys under
  * "validation.*"; lib/http/api.ts translates them. Money, bases and rates must be decimal strings:
  * a JSON number is refused, so no float ever touches money.
  */

@@ -24,7 +24,7 @@ function toIssue(error: CalcInputError): CalcIssue {
 }
 
 /**
- * Runs one calculation of CALC_API.md on untrusted input: validate with the kind's schema, run
+ * Runs one calculation of docs/calc-api.md on untrusted input: validate with the kind's schema, run
  * the pure rule, and answer with JSON-ready output (money as strings with two decimals).
  * Inputs the rules cannot work with (a year without a rate, overlapping rows) come back as
  * validation issues like schema errors. Anything else thrown is a bug and propagates.

@@ -16,7 +16,7 @@ import {
 } from "./primitives";
 
 /**
- * Input schemas of the 13 calculation kinds (CALC_API.md). Objects are strict: an unexpected
+ * Input schemas of the 13 calculation kinds (docs/calc-api.md). Objects are strict: an unexpected
  * field (often a misspelt optional one, e.g. "temporaryAcount") is refused, not ignored, because
  * ignoring it would silently change an amount.
  */

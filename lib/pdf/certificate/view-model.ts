@@ -6,7 +6,7 @@ import { formatAmount, formatPercent, formatPeriod, formatYearRanges, shanghaiPa
 import { officeVM, type Bilingual, type BlockVM, type DocumentDraft, type FieldVM, type OfficeInfo } from "../types";
 
 /**
- * 《基本养老保险参保缴费凭证》 (RULES.md §4.2; 国办发〔2009〕66号 Art. 3): issued by the office
+ * 《基本养老保险参保缴费凭证》 (docs/rules.md §4.2; 国办发〔2009〕66号 Art. 3): issued by the office
  * where the person was insured, listing the insured periods here year by year with base and
  * months, the account type and the personal account balance.
  *

@@ -14,7 +14,7 @@ export interface BankAccount {
 }
 
 /**
- * Input of 《基本养老保险关系转移接续联系函》 (RULES.md §4.2; 66号 Art. 8): sent by the transfer-in
+ * Input of 《基本养老保险关系转移接续联系函》 (docs/rules.md §4.2; 66号 Art. 8): sent by the transfer-in
  * office (the issuer) to the office the relationship leaves, once the transfer is accepted.
  */
 export interface ContactLetterInput {

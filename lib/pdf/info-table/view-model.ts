@@ -3,7 +3,7 @@ import { caseReference, legalBasisBlock, personFields } from "../common";
 import { officeVM, type Bilingual, type BlockVM, type DocumentDraft, type OfficeInfo, type PersonRef } from "../types";
 
 /**
- * Input of 《基本养老保险关系转移接续信息表》 (RULES.md §4.2, §4.4; 66号 Art. 4; 187号): sent by the
+ * Input of 《基本养老保险关系转移接续信息表》 (docs/rules.md §4.2, §4.4; 66号 Art. 4; 187号): sent by the
  * transfer-out office (the issuer) with the funds. The fund block and the rows are the frozen
  * transfer-funds calculation (`POST /api/v1/calc/transfer-funds` output: f1 … f6 and `rows`),
  * amounts as decimal strings.

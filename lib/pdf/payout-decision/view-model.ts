@@ -5,7 +5,7 @@ import { officeVM, type BlockVM, type DocumentDraft, type OfficeInfo, type Perso
 
 /**
  * Input of the decision to pay out the personal account once (个人账户一次性支付决定书;
- * RULES.md §2). `calculation` is the frozen surrender calculation of the case
+ * docs/rules.md §2). `calculation` is the frozen surrender calculation of the case
  * (`POST /api/v1/calc/surrender` output), amounts as decimal strings.
  */
 export interface PayoutDecisionInput {

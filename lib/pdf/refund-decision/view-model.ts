@@ -3,7 +3,7 @@ import { formatAmount } from "../format";
 import { officeVM, type DocumentDraft, type OfficeInfo, type PersonRef } from "../types";
 
 /**
- * Input of the decision to refund duplicate contributions (重复缴费退费决定书; RULES.md §3).
+ * Input of the decision to refund duplicate contributions (重复缴费退费决定书; docs/rules.md §3).
  * `refunds` and `total` are the frozen duplicate-refund calculation of the case, amounts as
  * decimal strings; `months` is the list of refunded months ("YYYY-MM") or their number.
  */

@@ -10,7 +10,7 @@ export const CASE_TYPE_LABELS: Record<"SURRENDER" | "DUPLICATE_REFUND" | "TRANSF
 
 /**
  * Input of the written rejection (不予办理告知书): the reason in writing and the rule it rests on
- * (RULES.md §2.1 "reject with a written reason"; 66号 Art. 8 "书面说明理由").
+ * (docs/rules.md §2.1 "reject with a written reason"; 66号 Art. 8 "书面说明理由").
  */
 export interface RejectionNoticeInput {
   caseNumber: string;

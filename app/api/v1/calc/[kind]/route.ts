@@ -6,11 +6,11 @@ import { shanghaiDate } from "@/lib/domain/dates";
 import { chinaOfficialCalendar } from "@/lib/domain/holidays-cn";
 
 // The built-in official calendar (2025, 2026) for working-days requests without their own
-// lists: this route is pure and reads no stored data (CALC_API.md).
+// lists: this route is pure and reads no stored data (docs/calc-api.md).
 const defaultCalendar = chinaOfficialCalendar();
 
 /**
- * POST /api/v1/calc/{kind}: one pure calculation of CALC_API.md. No login, no stored data.
+ * POST /api/v1/calc/{kind}: one pure calculation of docs/calc-api.md. No login, no stored data.
  * 200 with the result, 400 for any malformed input (never 500), 404 for an unknown kind.
  */
 export const POST = withApi<{ kind: string }>(async (request, { t }, { kind }) => {

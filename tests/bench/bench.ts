@@ -142,6 +142,29 @@ async function main() {
   }
 }
 
+/**
+ * Document `i` of a run: another person's — a name of its own, other digits, serial and QR text —
+ * so that neither pdfkit's shared font work nor Chromium's caches see the same page twice.
+ */
+const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈";
+const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞云建国志文斌宇浩然梓涵欣怡子轩雨泽思远";
+function documentVariant<T extends import("@/lib/pdf/types").DocumentViewModel>(vm: T, i: number): T {
+  const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}${GIVEN[(i * 13 + 5) % GIVEN.length]}`;
+  const digits = (text: string) => text.replace(/\d/g, (d) => String((Number(d) + i) % 10));
+  const walk = (value: unknown, key = ""): unknown => {
+    if (typeof value === "string") {
+      const renamed = vm.subject ? value.split(vm.subject.name).join(name) : value;
+      return ["value", "rows", "totals", "figures", "serial", "verificationCode"].includes(key) ? digits(renamed) : renamed;
+    }
+    if (Array.isArray(value)) return value.map((v) => walk(v, key));
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+    return value;
+  };
+  const copy = walk(vm) as T;
+  if (copy.trust && vm.trust) copy.trust = { ...copy.trust, qrText: `${vm.trust.qrText}&n=${i}` };
+  return copy;
+}
+
 // ---- 6. the cluster: two servers on primary + standby against one on the primary ------------
 
 /**
@@ -323,26 +346,7 @@ async function benchPdf() {
   const cert = await db.certificate.findUniqueOrThrow({ where: { serial: issued.value.serial }, select: { content: true } });
   const vm = cert.content as unknown as import("@/lib/pdf/types").DocumentViewModel;
 
-  // Every document is another person's: a name of its own, other digits, serial and QR text, so
-  // that neither pdfkit's shared font work nor Chromium's caches see the same page twice.
-  const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈";
-  const given = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞云建国志文斌宇浩然梓涵欣怡子轩雨泽思远";
-  const variant = (i: number): typeof vm => {
-    const name = `${surnames[i % surnames.length]}${given[(i * 7) % given.length]}${given[(i * 13 + 5) % given.length]}`;
-    const digits = (text: string) => text.replace(/\d/g, (d) => String((Number(d) + i) % 10));
-    const walk = (value: unknown, key = ""): unknown => {
-      if (typeof value === "string") {
-        const renamed = vm.subject ? value.split(vm.subject.name).join(name) : value;
-        return ["value", "rows", "totals", "figures", "serial", "verificationCode"].includes(key) ? digits(renamed) : renamed;
-      }
-      if (Array.isArray(value)) return value.map((v) => walk(v, key));
-      if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
-      return value;
-    };
-    const copy = walk(vm) as typeof vm;
-    if (copy.trust && vm.trust) copy.trust = { ...copy.trust, qrText: `${vm.trust.qrText}&n=${i}` };
-    return copy;
-  };
+  const variant = (i: number) => documentVariant(vm, i);
 
   const { chromium } = await import("@playwright/test");
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--headless"] });
@@ -514,23 +518,7 @@ async function benchPdfInternals() {
   if (!issued.ok) throw new Error(`issue: ${issued.error.key}`);
   const cert = await db.certificate.findUniqueOrThrow({ where: { serial: issued.value.serial }, select: { content: true } });
   const vm = cert.content as unknown as import("@/lib/pdf/types").DocumentViewModel;
-  const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈";
-  const variant = (i: number): typeof vm => {
-    const name = `${surnames[i % surnames.length]}${surnames[(i * 7 + 3) % surnames.length]}`;
-    const digits = (text: string) => text.replace(/\d/g, (d) => String((Number(d) + i) % 10));
-    const walk = (value: unknown, key = ""): unknown => {
-      if (typeof value === "string") {
-        const renamed = vm.subject ? value.split(vm.subject.name).join(name) : value;
-        return ["value", "rows", "totals", "figures", "serial", "verificationCode"].includes(key) ? digits(renamed) : renamed;
-      }
-      if (Array.isArray(value)) return value.map((v) => walk(v, key));
-      if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
-      return value;
-    };
-    const copy = walk(vm) as typeof vm;
-    if (copy.trust && vm.trust) copy.trust = { ...copy.trust, qrText: `${vm.trust.qrText}&n=${i}` };
-    return copy;
-  };
+  const variant = (i: number) => documentVariant(vm, i);
   const modes: Array<[string, boolean, boolean]> = [["both on (as shipped)", true, true], ["font sharing off", false, true], ["one-line fast path off", true, false], ["both off", false, false]];
   const perDoc = new Map<string, number[]>(modes.map(([m]) => [m, []]));
   const batch = new Map<string, number[]>(modes.map(([m]) => [m, []]));

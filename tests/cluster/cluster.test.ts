@@ -57,6 +57,14 @@ async function query<T>(which: "primary" | "standby", text: string, values: unkn
   }
 }
 
+/** Active people of the Shenzhen office (440300) with no case yet: fresh applicants for a test. */
+function peopleWithoutCases(which: "primary" | "standby", limit: number, order: "ASC" | "DESC") {
+  return query<{ idNumber: string }>(which,
+    `SELECT p."idNumber" FROM "InsuredPerson" p JOIN "Office" o ON o.id = p."officeId" WHERE o.code = '440300'
+       AND p."relationshipStatus" = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM "Case" c WHERE c."personId" = p.id)
+     ORDER BY p."idNumber" ${order === "DESC" ? "DESC" : "ASC"} LIMIT $1`, [limit]);
+}
+
 const person = (key: string) => {
   const p = demo.people.find((x) => x.key === key);
   if (!p) throw new Error(`no demo person ${key}`);
@@ -137,10 +145,7 @@ describe("through the balancer", () => {
   });
 
   test("a user reads their own write while the replica is behind; others read the replica", async () => {
-    const [{ id: officeId }] = await query<{ id: string }>("primary", `SELECT id FROM "Office" WHERE code = '440300'`);
-    const [target] = await query<{ idNumber: string }>("primary",
-      `SELECT p."idNumber" FROM "InsuredPerson" p WHERE p."officeId" = $1 AND p."relationshipStatus" = 'ACTIVE'
-         AND NOT EXISTS (SELECT 1 FROM "Case" c WHERE c."personId" = p.id) ORDER BY p."idNumber" LIMIT 1`, [officeId]);
+    const [target] = await peopleWithoutCases("primary", 1, "ASC");
     await query("standby", "SELECT pg_wal_replay_pause()");
     try {
       const created = await call("POST", "/api/v1/cases", { who: "caseworker1", body: { type: "SURRENDER", idNumber: target.idNumber, ground: "emigration-nationality-lost", terminationMonth: "2024-06" } });
@@ -193,10 +198,7 @@ describe("through the balancer", () => {
   });
 
   test("killing a server mid-run loses no acknowledged request and no case change", async () => {
-    const [{ id: officeId }] = await query<{ id: string }>("primary", `SELECT id FROM "Office" WHERE code = '440300'`);
-    const people = await query<{ idNumber: string }>("primary",
-      `SELECT p."idNumber" FROM "InsuredPerson" p WHERE p."officeId" = $1 AND p."relationshipStatus" = 'ACTIVE'
-         AND NOT EXISTS (SELECT 1 FROM "Case" c WHERE c."personId" = p.id) ORDER BY p."idNumber" DESC LIMIT 40`, [officeId]);
+    const people = await peopleWithoutCases("primary", 40, "DESC");
     expect(people.length).toBe(40);
     const [{ n: casesBefore }] = await query<{ n: number }>("primary", `SELECT count(*)::int AS n FROM "Case"`);
     const outcomes: Array<{ status: number; id?: string; error?: string }> = [];
@@ -243,9 +245,7 @@ describe("through the balancer", () => {
     // The app writes to the promoted standby through the balancer.
     const health = await call("GET", "/api/health");
     expect(health.body).toMatchObject({ status: "ok", replica: { configured: false } });
-    const [{ idNumber }] = await query<{ idNumber: string }>("standby",
-      `SELECT p."idNumber" FROM "InsuredPerson" p JOIN "Office" o ON o.id = p."officeId" WHERE o.code = '440300'
-         AND p."relationshipStatus" = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM "Case" c WHERE c."personId" = p.id) LIMIT 1`);
+    const [{ idNumber }] = await peopleWithoutCases("standby", 1, "ASC");
     const r = await call("POST", "/api/v1/cases", { who: "caseworker1", body: { type: "SURRENDER", idNumber, ground: "emigration-nationality-lost", terminationMonth: "2024-06" } });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
   });
